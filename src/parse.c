@@ -1,0 +1,1464 @@
+/*
+ * RSS and Atom through libxml2's SAX2 push parser.
+ *
+ * Specifications followed:
+ *   RSS 0.91     https://www.rssboard.org/rss-0-9-1-netscape
+ *   RSS 0.92     https://www.rssboard.org/rss-0-9-2
+ *   RSS 1.0      https://web.resource.org/rss/1.0/spec
+ *   RSS 2.0      https://www.rssboard.org/rss-specification
+ *   Atom 1.0     RFC 4287
+ *   Atom 0.3     https://www.ietf.org/archive/id/draft-ietf-atompub-format-03.txt
+ *   Modules      content, Dublin Core (dc, dcterms), Media RSS
+ *   XML Base     https://www.w3.org/TR/xmlbase/
+ *
+ * Bytes pass through parse-input.c first (encoding, lexical repair); the
+ * SAX callbacks then map elements to fields with one table.  An element
+ * whose field already holds a value of higher priority is skipped, so
+ * content:encoded beats description whatever their order.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+
+#include "buf.h"
+#include "date.h"
+#include "feed.h"
+#include "i18n.h"
+#include "log.h"
+#include "parse-input.h"
+#include "parse.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Namespace families: what an element's namespace means here. */
+enum ns {
+	NS_OTHER,
+	NS_RSS,		/* none in <rss>, RSS 1.0 and 0.90 in RDF */
+	NS_ATOM,	/* Atom 1.0 and 0.3 */
+	NS_RDF,
+	NS_DC,
+	NS_DCTERMS,
+	NS_CONTENT,
+	NS_MEDIA,
+	NS_XHTML,
+	NS_XML
+};
+
+/* Where an element is: the context its parent gives it. */
+enum ctx {
+	CTX_TOP = 0x01,		/* outside the root element */
+	CTX_ROOT = 0x02,	/* in <rss> or <rdf:RDF> */
+	CTX_CHANNEL = 0x04,	/* in <channel> or <feed> */
+	CTX_ITEM = 0x08,	/* in <item> or <entry> */
+	CTX_AUTHOR = 0x10,	/* in an Atom <author> */
+	CTX_IGNORE = 0x20,	/* in something skipped */
+	CTX_TEXT = 0x40		/* in a field being read */
+};
+
+enum field {
+	F_TITLE,
+	F_LINK,
+	F_SUMMARY,
+	F_CONTENT,
+	F_ID,
+	F_AUTHOR,
+	F_PUBLISHED,
+	F_UPDATED,
+	F_LANGUAGE,
+	F_CATEGORY,
+	F_MAX
+};
+
+enum kind {
+	K_CHANNEL,	/* opens the feed level */
+	K_ITEM,		/* opens an item */
+	K_AUTHOR,	/* Atom person construct */
+	K_GROUP,	/* transparent container (media:group) */
+	K_TEXT,		/* plain text */
+	K_HTML,		/* escaped HTML (RSS description) */
+	K_CONSTRUCT,	/* Atom text construct: type="text|html|xhtml" */
+	K_DATE,
+	K_GUID,
+	K_ATOMLINK,
+	K_ENCLOSURE,
+	K_MEDIA,
+	K_ATOMCATEGORY
+};
+
+/* Text modes of a field being read. */
+enum mode {
+	M_TEXT,
+	M_HTML,
+	M_XHTML
+};
+
+struct element {
+	enum ns		 ns;
+	const char	*name;
+	unsigned	 where;		/* enum ctx bits */
+	enum kind	 kind;
+	enum field	 field;
+	int		 prio;
+};
+
+/* Every element ssnews reads; anything else is skipped with its subtree. */
+static const struct element elements[] = {
+	{ NS_RSS, "channel", CTX_ROOT, K_CHANNEL, F_MAX, 0 },
+	{ NS_RSS, "item", CTX_ROOT | CTX_CHANNEL, K_ITEM, F_MAX, 0 },
+	{ NS_RSS, "title", CTX_CHANNEL | CTX_ITEM, K_TEXT, F_TITLE, 3 },
+	{ NS_RSS, "link", CTX_CHANNEL | CTX_ITEM, K_TEXT, F_LINK, 3 },
+	{ NS_RSS, "description", CTX_CHANNEL, K_TEXT, F_SUMMARY, 3 },
+	{ NS_RSS, "description", CTX_ITEM, K_HTML, F_SUMMARY, 3 },
+	{ NS_RSS, "guid", CTX_ITEM, K_GUID, F_ID, 3 },
+	{ NS_RSS, "pubDate", CTX_CHANNEL | CTX_ITEM, K_DATE, F_PUBLISHED, 3 },
+	{ NS_RSS, "lastBuildDate", CTX_CHANNEL, K_DATE, F_UPDATED, 3 },
+	{ NS_RSS, "author", CTX_ITEM, K_TEXT, F_AUTHOR, 2 },
+	{ NS_RSS, "category", CTX_ITEM, K_TEXT, F_CATEGORY, 0 },
+	{ NS_RSS, "enclosure", CTX_ITEM, K_ENCLOSURE, F_MAX, 0 },
+	{ NS_RSS, "language", CTX_CHANNEL, K_TEXT, F_LANGUAGE, 3 },
+	{ NS_DC, "creator", CTX_ITEM, K_TEXT, F_AUTHOR, 3 },
+	{ NS_DC, "date", CTX_CHANNEL | CTX_ITEM, K_DATE, F_PUBLISHED, 2 },
+	{ NS_DC, "subject", CTX_ITEM, K_TEXT, F_CATEGORY, 0 },
+	{ NS_DC, "language", CTX_CHANNEL, K_TEXT, F_LANGUAGE, 2 },
+	{ NS_DCTERMS, "modified", CTX_CHANNEL | CTX_ITEM, K_DATE, F_UPDATED,
+	    2 },
+	{ NS_DCTERMS, "issued", CTX_ITEM, K_DATE, F_PUBLISHED, 1 },
+	{ NS_CONTENT, "encoded", CTX_ITEM, K_HTML, F_CONTENT, 3 },
+	{ NS_MEDIA, "group", CTX_ITEM, K_GROUP, F_MAX, 0 },
+	{ NS_MEDIA, "content", CTX_ITEM, K_MEDIA, F_MAX, 0 },
+	{ NS_ATOM, "entry", CTX_CHANNEL, K_ITEM, F_MAX, 0 },
+	{ NS_ATOM, "title", CTX_CHANNEL | CTX_ITEM, K_CONSTRUCT, F_TITLE, 3 },
+	{ NS_ATOM, "subtitle", CTX_CHANNEL, K_CONSTRUCT, F_SUMMARY, 3 },
+	{ NS_ATOM, "tagline", CTX_CHANNEL, K_CONSTRUCT, F_SUMMARY, 3 },
+	{ NS_ATOM, "summary", CTX_ITEM, K_CONSTRUCT, F_SUMMARY, 3 },
+	{ NS_ATOM, "content", CTX_ITEM, K_CONSTRUCT, F_CONTENT, 3 },
+	{ NS_ATOM, "id", CTX_CHANNEL | CTX_ITEM, K_TEXT, F_ID, 3 },
+	{ NS_ATOM, "link", CTX_CHANNEL | CTX_ITEM, K_ATOMLINK, F_LINK, 0 },
+	{ NS_ATOM, "published", CTX_ITEM, K_DATE, F_PUBLISHED, 3 },
+	{ NS_ATOM, "issued", CTX_ITEM, K_DATE, F_PUBLISHED, 3 },
+	{ NS_ATOM, "created", CTX_ITEM, K_DATE, F_PUBLISHED, 1 },
+	{ NS_ATOM, "updated", CTX_CHANNEL | CTX_ITEM, K_DATE, F_UPDATED, 3 },
+	{ NS_ATOM, "modified", CTX_CHANNEL | CTX_ITEM, K_DATE, F_UPDATED, 3 },
+	{ NS_ATOM, "author", CTX_CHANNEL | CTX_ITEM, K_AUTHOR, F_MAX, 0 },
+	{ NS_ATOM, "name", CTX_AUTHOR, K_TEXT, F_AUTHOR, 3 },
+	{ NS_ATOM, "email", CTX_AUTHOR, K_TEXT, F_AUTHOR, 1 },
+	{ NS_ATOM, "category", CTX_ITEM, K_ATOMCATEGORY, F_MAX, 0 },
+};
+
+/* HTML elements that have no end tag. */
+static const char *const void_elements[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+	"meta", "param", "source", "track", "wbr", NULL
+};
+
+#define PUSH_MAX	(64u << 10)	/* bytes handed to libxml2 at once */
+#define MAX_CATEGORIES	256	/* per item; more are ignored */
+#define MAX_ENCLOSURES	32
+
+/* The fields of the feed or of the item being read. */
+struct draft {
+	struct buf	 val[F_MAX];
+	int		 prio[F_MAX];
+	int		 html[F_MAX];	/* summary, content: HTML or text */
+	time_t		 date[F_MAX];	/* F_PUBLISHED, F_UPDATED */
+	char		*about;		/* rdf:about */
+	char		**categories;
+	size_t		 ncategories, categoriescap;
+	struct enclosure *enclosures;
+	size_t		 nenclosures, enclosurescap;
+};
+
+#define FR_OWN_BASE	0x1	/* base was set here: free it */
+#define FR_OWN_LANG	0x2
+#define FR_ITEM		0x4	/* this element is an item */
+#define FR_VOID		0x8	/* an HTML void element being copied */
+#define FR_SKIP		0x10	/* copied without its tags (xhtml div) */
+
+struct frame {
+	unsigned	 ctx;		/* context of the children */
+	unsigned	 flags;
+	char		*base;		/* xml:base in effect */
+	char		*lang;		/* xml:lang in effect */
+};
+
+struct parser {
+	xmlParserCtxtPtr	 ctxt;
+	xmlSAXHandler		 sax;
+	struct parse_input	 in;
+	struct buf		 chunk;
+	struct parse_limits	 lim;
+	size_t			 nbytes;
+	int			 stopped;
+	int			 saw_root;
+	int			 xml_line;	/* line of the first XML error */
+	char			*xml_error;
+	char			*cause;
+	char			*doc_base;	/* the document's address */
+	char			*root_lang;	/* xml:lang of the root */
+	struct feed		*feed;
+	parse_item_cb		 on_item;
+	void			*arg;
+
+	struct frame		*stack;
+	unsigned		 depth, stackcap;
+
+	/* The field being read. */
+	struct buf		 text;
+	enum field		 cap_field;
+	unsigned		 cap_depth;	/* 0: none */
+	enum mode		 cap_mode;
+	int			 cap_prio;
+	int			 cap_permalink;	/* guid isPermaLink */
+	int			 cap_skipped;	/* xhtml wrapper div seen */
+	struct draft		*cap_draft;
+
+	struct draft		 chan;
+	struct draft		 item;
+	int			 in_item;
+	size_t			 nitems;
+
+	uint64_t		*ids;		/* id hash, content hash pairs */
+	size_t			 idsmask, nids;
+
+	/* Elements looked up before, by interned name (libxml2's dict). */
+	struct {
+		const xmlChar		*name;
+		enum ns			 ns;
+		unsigned		 ctx;
+		const struct element	*e;
+	}			 ecache[64];
+
+	/* Recently seen namespace URIs (libxml2 interns them). */
+	const xmlChar		*ns_uri[8];
+	enum ns			 ns_id[8];
+	unsigned		 ns_next;
+};
+
+static void	parse_stop(struct parser *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* Stop parsing with a message for this source; the first reason wins. */
+static void
+parse_stop(struct parser *p, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (p->cause == NULL) {
+		va_start(ap, fmt);
+		p->cause = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	p->stopped = 1;
+	xmlStopParser(p->ctxt);
+}
+
+static int
+line(struct parser *p)
+{
+	return xmlSAX2GetLineNumber(p->ctxt);
+}
+
+static void
+draft_init(struct draft *d)
+{
+	int	 i;
+
+	memset(d, 0, sizeof *d);
+	for (i = 0; i < F_MAX; i++) {
+		buf_init(&d->val[i], BUF_UNLIMITED);
+		d->prio[i] = -1;
+		d->date[i] = DATE_NONE;
+	}
+}
+
+static void
+draft_reset(struct draft *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < F_MAX; i++) {
+		buf_reset(&d->val[i]);
+		d->prio[i] = -1;
+		d->html[i] = 0;
+		d->date[i] = DATE_NONE;
+	}
+	free(d->about);
+	d->about = NULL;
+	for (i = 0; i < d->ncategories; i++)
+		free(d->categories[i]);
+	d->ncategories = 0;
+	for (i = 0; i < d->nenclosures; i++) {
+		free((char *)d->enclosures[i].url);
+		free((char *)d->enclosures[i].type);
+	}
+	d->nenclosures = 0;
+}
+
+static void
+draft_free(struct draft *d)
+{
+	int	 i;
+
+	draft_reset(d);
+	for (i = 0; i < F_MAX; i++)
+		buf_free(&d->val[i]);
+	free(d->categories);
+	free(d->enclosures);
+}
+
+/* Which family does a namespace URI belong to?  Cached by pointer. */
+static enum ns
+ns_lookup(struct parser *p, const xmlChar *uri)
+{
+	static const struct {
+		const char	*uri;
+		enum ns		 ns;
+	} known[] = {
+		{ "http://www.w3.org/2005/Atom", NS_ATOM },
+		{ "http://purl.org/atom/ns#", NS_ATOM },
+		{ "http://purl.org/rss/1.0/", NS_RSS },
+		{ "http://my.netscape.com/rdf/simple/0.9/", NS_RSS },
+		{ "http://backend.userland.com/rss2", NS_RSS },
+		{ "http://blogs.law.harvard.edu/tech/rss", NS_RSS },
+		{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
+		{ "http://purl.org/dc/elements/1.1/", NS_DC },
+		{ "http://purl.org/dc/terms/", NS_DCTERMS },
+		{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
+		{ "http://search.yahoo.com/mrss/", NS_MEDIA },
+		{ "http://search.yahoo.com/mrss", NS_MEDIA },
+		{ "http://www.w3.org/1999/xhtml", NS_XHTML },
+		{ "http://www.w3.org/XML/1998/namespace", NS_XML },
+	};
+	enum ns		 ns = NS_OTHER;
+	size_t		 i;
+
+	if (uri == NULL)
+		return p->feed->format == FORMAT_ATOM10 ||
+		    p->feed->format == FORMAT_ATOM03 ? NS_ATOM : NS_RSS;
+	for (i = 0; i < 8; i++) {
+		if (p->ns_uri[i] == uri)
+			return p->ns_id[i];
+	}
+	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+		if (strcmp((const char *)uri, known[i].uri) == 0) {
+			ns = known[i].ns;
+			break;
+		}
+	}
+	p->ns_uri[p->ns_next] = uri;
+	p->ns_id[p->ns_next] = ns;
+	p->ns_next = (p->ns_next + 1) % 8;
+	return ns;
+}
+
+/*
+ * The table entry for an element, or NULL.  Names come interned from
+ * libxml2's dictionary, so a small cache keyed by pointer saves most
+ * string comparisons.
+ */
+static const struct element *
+element_find(struct parser *p, enum ns ns, const xmlChar *name,
+    unsigned ctx)
+{
+	const struct element	*e = NULL;
+	size_t			 i, slot;
+
+	slot = (((uintptr_t)name >> 3) ^ ns ^ (ctx << 2)) & 63;
+	if (p->ecache[slot].name == name && p->ecache[slot].ns == ns &&
+	    p->ecache[slot].ctx == ctx)
+		return p->ecache[slot].e;
+	for (i = 0; i < sizeof elements / sizeof elements[0]; i++) {
+		if (elements[i].ns == ns && (elements[i].where & ctx) &&
+		    strcmp(elements[i].name, (const char *)name) == 0) {
+			e = &elements[i];
+			break;
+		}
+	}
+	p->ecache[slot].name = name;
+	p->ecache[slot].ns = ns;
+	p->ecache[slot].ctx = ctx;
+	p->ecache[slot].e = e;
+	return e;
+}
+
+/*
+ * An attribute's value (copied into b, which is reset first), or NULL.
+ * libxml2 gives attributes as five pointers: local name, prefix, URI,
+ * value and end of value.
+ */
+static const char *
+attr(struct buf *b, const xmlChar **attrs, int n, const char *name,
+    const char *uri)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		const xmlChar	**a = attrs + i * 5;
+
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if ((uri == NULL) != (a[2] == NULL))
+			continue;
+		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
+			continue;
+		buf_reset(b);
+		buf_add(b, a[3], (size_t)(a[4] - a[3]));
+		return buf_str(b);
+	}
+	return NULL;
+}
+
+#define XML_NS	"http://www.w3.org/XML/1998/namespace"
+#define RDF_NS	"http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+/* Is s an absolute URI (a scheme followed by ':')? */
+static int
+is_absolute(const char *s)
+{
+	const char	*p = s;
+
+	if (!((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+		return 0;
+	while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+		p++;
+	while ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+	    *p == '.' || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+		p++;
+	return *p == ':';
+}
+
+/* Resolve a (trimmed) reference against the base in effect. */
+static char *
+resolve(const char *ref, const char *base)
+{
+	xmlChar	*u;
+	char	*s;
+
+	if (*ref == '\0' || is_absolute(ref) || base == NULL)
+		return xstrdup(ref);
+	u = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
+	if (u == NULL)
+		return xstrdup(ref);
+	s = xstrdup((const char *)u);
+	xmlFree(u);
+	return s;
+}
+
+static const char *
+base_now(struct parser *p)
+{
+	return p->depth > 0 ? p->stack[p->depth - 1].base : NULL;
+}
+
+/* Clean s into one trimmed line without controls, in place in b. */
+static void
+clean_into(struct buf *b, const char *s, size_t len, int flags)
+{
+	struct buf	 t;
+
+	if (!text_needs_clean(s, len, flags)) {
+		if (s != b->data) {
+			buf_reset(b);
+			buf_add(b, s, len);
+		}
+		return;
+	}
+	buf_init(&t, BUF_UNLIMITED);
+	text_clean(&t, s, len, flags);
+	buf_free(b);
+	*b = t;
+	if (b->data == NULL)
+		buf_add(b, "", 0);
+}
+
+/*
+ * Plain text from a little HTML (an Atom title of type html): tags become
+ * spaces and character references are decoded.
+ */
+static void
+strip_tags(struct buf *b)
+{
+	const htmlEntityDesc	*e;
+	struct buf		 t;
+	const char		*s = buf_str(b), *end;
+	char			 name[40], enc[4];
+	long			 v;
+
+	buf_init(&t, BUF_UNLIMITED);
+	while (*s != '\0') {
+		if (*s == '<' && (end = strchr(s, '>')) != NULL) {
+			s = end + 1;
+			buf_addc(&t, ' ');
+			continue;
+		}
+		if (*s != '&' || (end = strchr(s, ';')) == NULL ||
+		    end - s > (long)sizeof name - 1 || end - s < 2) {
+			buf_addc(&t, *s++);
+			continue;
+		}
+		memcpy(name, s + 1, (size_t)(end - s - 1));
+		name[end - s - 1] = '\0';
+		if (name[0] == '#')
+			v = name[1] == 'x' || name[1] == 'X' ?
+			    strtol(name + 2, NULL, 16) : strtol(name + 1, NULL, 10);
+		else {
+			e = htmlEntityLookup((const xmlChar *)name);
+			v = e != NULL ? (long)e->value : -1;
+		}
+		if (v <= 0 || v > 0x10ffff) {
+			buf_addc(&t, *s++);
+			continue;
+		}
+		buf_add(&t, enc, text_encode((uint32_t)v, enc));
+		s = end + 1;
+	}
+	buf_free(b);
+	*b = t;
+}
+
+/* Keep the value just read if it beats what the field has. */
+static void
+field_store(struct parser *p, struct draft *d, enum field f, int prio)
+{
+	struct buf	*v = &d->val[f];
+	struct buf	 tmp;
+	time_t		 t;
+	char		*s;
+
+	switch (f) {
+	case F_PUBLISHED:
+	case F_UPDATED:
+		clean_into(&p->text, buf_str(&p->text), p->text.len,
+		    TEXT_ONELINE);
+		if (date_parse(buf_str(&p->text), &t) != 0)
+			return;		/* a lower priority date may do */
+		d->date[f] = t;
+		d->prio[f] = prio;
+		return;
+	case F_CATEGORY:
+		clean_into(&p->text, buf_str(&p->text), p->text.len,
+		    TEXT_ONELINE);
+		if (p->text.len == 0 || d->ncategories >= MAX_CATEGORIES)
+			return;
+		ARRAY_RESERVE(d->categories, d->ncategories,
+		    d->categoriescap);
+		d->categories[d->ncategories++] = xstrdup(buf_str(&p->text));
+		return;
+	case F_SUMMARY:
+	case F_CONTENT:
+		if (p->cap_draft == &p->item) {
+			/* Clean already: see parse-input.c. */
+			d->html[f] = p->cap_mode != M_TEXT;
+			break;
+		}
+		/* Feed descriptions are one line. */
+		/* FALLTHROUGH */
+	default:
+		if (p->cap_mode != M_TEXT && f == F_TITLE)
+			strip_tags(&p->text);
+		clean_into(&p->text, buf_str(&p->text), p->text.len,
+		    TEXT_ONELINE);
+		if (p->text.len == 0)
+			return;
+		if (f == F_LINK) {
+			s = resolve(buf_str(&p->text), base_now(p));
+			buf_reset(&p->text);
+			buf_addstr(&p->text, s);
+			free(s);
+		}
+		break;
+	}
+	tmp = *v;
+	*v = p->text;
+	p->text = tmp;
+	buf_reset(&p->text);
+	d->prio[f] = prio;
+}
+
+/* Escape plain text into HTML, so that summary and content share a type. */
+static void
+text_to_html(struct buf *b)
+{
+	struct buf	 t;
+	const char	*s;
+
+	buf_init(&t, BUF_UNLIMITED);
+	for (s = buf_str(b); *s != '\0'; s++) {
+		if (*s == '&')
+			buf_addstr(&t, "&amp;");
+		else if (*s == '<')
+			buf_addstr(&t, "&lt;");
+		else if (*s == '>')
+			buf_addstr(&t, "&gt;");
+		else if (*s == '\n')
+			buf_addstr(&t, "<br>\n");
+		else
+			buf_addc(&t, *s);
+	}
+	buf_free(b);
+	*b = t;
+}
+
+/* Copy text into an HTML field being read, escaped for HTML. */
+static void
+add_escaped(struct buf *b, const char *s, size_t len, int attribute)
+{
+	size_t	 i, span = 0;
+
+	for (i = 0; i < len; i++) {
+		const char	*rep;
+
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attribute ? "&quot;" : NULL;
+			break;
+		default:
+			rep = NULL;
+		}
+		if (rep == NULL)
+			continue;
+		buf_add(b, s + span, i - span);
+		buf_addstr(b, rep);
+		span = i + 1;
+	}
+	buf_add(b, s + span, len - span);
+}
+
+static int
+is_void_element(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; void_elements[i] != NULL; i++) {
+		if (strcmp(void_elements[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An element inside an HTML field: markup in Atom xhtml content, or raw
+ * HTML that a feed forgot to escape.  It is copied as HTML text.
+ */
+static void
+copy_start(struct parser *p, struct frame *fr, const xmlChar *local,
+    const xmlChar *prefix, const xmlChar *uri, int nattrs,
+    const xmlChar **attrs)
+{
+	struct buf	*b = &p->text;
+	int		 i;
+
+	if (p->cap_mode == M_TEXT)
+		return;
+	if (p->cap_mode == M_XHTML && !p->cap_skipped &&
+	    p->depth == p->cap_depth + 1 && ns_lookup(p, uri) == NS_XHTML &&
+	    strcmp((const char *)local, "div") == 0) {
+		p->cap_skipped = 1;	/* the div that wraps xhtml content */
+		fr->flags |= FR_SKIP;
+		return;
+	}
+	buf_addc(b, '<');
+	if (prefix != NULL && ns_lookup(p, uri) != NS_XHTML) {
+		buf_addstr(b, (const char *)prefix);
+		buf_addc(b, ':');
+	}
+	buf_addstr(b, (const char *)local);
+	for (i = 0; i < nattrs; i++) {
+		const xmlChar	**a = attrs + i * 5;
+
+		buf_addc(b, ' ');
+		buf_addstr(b, (const char *)a[0]);
+		buf_addstr(b, "=\"");
+		add_escaped(b, (const char *)a[3], (size_t)(a[4] - a[3]), 1);
+		buf_addc(b, '"');
+	}
+	buf_addc(b, '>');
+	if (is_void_element((const char *)local))
+		fr->flags |= FR_VOID;
+}
+
+static void
+copy_end(struct parser *p, struct frame *fr, const xmlChar *local,
+    const xmlChar *prefix, const xmlChar *uri)
+{
+	struct buf	*b = &p->text;
+
+	if (p->cap_mode == M_TEXT || (fr->flags & (FR_VOID | FR_SKIP)))
+		return;
+	buf_addstr(b, "</");
+	if (prefix != NULL && ns_lookup(p, uri) != NS_XHTML) {
+		buf_addstr(b, (const char *)prefix);
+		buf_addc(b, ':');
+	}
+	buf_addstr(b, (const char *)local);
+	buf_addc(b, '>');
+}
+
+/* How an Atom text construct is written: text, escaped HTML or XHTML. */
+static int
+construct_mode(struct buf *tmp, int nattrs, const xmlChar **attrs)
+{
+	const char	*type, *mode;
+
+	type = attr(tmp, attrs, nattrs, "type", NULL);
+	if (type == NULL || strcmp(type, "text") == 0 ||
+	    strcmp(type, "text/plain") == 0)
+		return M_TEXT;
+	if (strcmp(type, "xhtml") == 0 ||
+	    strcmp(type, "application/xhtml+xml") == 0)
+		return M_XHTML;
+	if (strstr(type, "html") == NULL)
+		return M_TEXT;
+	mode = attr(tmp, attrs, nattrs, "mode", NULL);	/* Atom 0.3 */
+	if (mode != NULL && strcmp(mode, "xml") == 0)
+		return M_XHTML;
+	if (mode != NULL && strcmp(mode, "base64") == 0)
+		return -1;
+	return M_HTML;
+}
+
+/* Start reading an element's text if it can improve its field. */
+static int
+capture_begin(struct parser *p, const struct element *e, struct draft *d,
+    int nattrs, const xmlChar **attrs)
+{
+	struct buf	 tmp;
+	const char	*v;
+	int		 mode = M_TEXT;
+
+	if (e->field != F_CATEGORY && d->prio[e->field] >= e->prio)
+		return 0;
+	buf_init(&tmp, BUF_UNLIMITED);
+	if (e->kind == K_HTML)
+		mode = M_HTML;
+	else if (e->kind == K_CONSTRUCT) {
+		mode = construct_mode(&tmp, nattrs, attrs);
+		if (attr(&tmp, attrs, nattrs, "src", NULL) != NULL)
+			mode = -1;	/* content kept elsewhere */
+	}
+	p->cap_permalink = 0;
+	if (e->kind == K_GUID) {
+		v = attr(&tmp, attrs, nattrs, "isPermaLink", NULL);
+		p->cap_permalink = v == NULL || strcmp(v, "false") != 0;
+	}
+	buf_free(&tmp);
+	if (mode < 0)
+		return 0;
+	p->cap_field = e->field;
+	p->cap_prio = e->prio;
+	p->cap_mode = mode;
+	p->cap_depth = p->depth;
+	p->cap_draft = d;
+	p->cap_skipped = 0;
+	buf_reset(&p->text);
+	return 1;
+}
+
+/* The end of the element being read. */
+static void
+capture_end(struct parser *p)
+{
+	struct draft	*d = p->cap_draft;
+
+	field_store(p, d, p->cap_field, p->cap_prio);
+	if (p->cap_field == F_ID && p->cap_permalink && d->prio[F_LINK] < 1 &&
+	    d->val[F_ID].len > 0) {
+		char	*s = resolve(buf_str(&d->val[F_ID]), base_now(p));
+
+		buf_reset(&d->val[F_LINK]);
+		buf_addstr(&d->val[F_LINK], s);
+		d->prio[F_LINK] = 1;
+		free(s);
+	}
+	p->cap_depth = 0;
+}
+
+static void
+add_enclosure(struct draft *d, const char *url, const char *type,
+    const char *length, const char *base)
+{
+	struct buf	 u;
+	size_t		 i;
+	char		*abs;
+
+	buf_init(&u, BUF_UNLIMITED);
+	clean_into(&u, url, strlen(url), TEXT_ONELINE);
+	if (u.len == 0 || d->nenclosures >= MAX_ENCLOSURES) {
+		buf_free(&u);
+		return;
+	}
+	abs = resolve(buf_str(&u), base);
+	buf_free(&u);
+	for (i = 0; i < d->nenclosures; i++) {
+		if (strcmp(d->enclosures[i].url, abs) == 0) {
+			free(abs);	/* media:content beside <enclosure> */
+			return;
+		}
+	}
+	ARRAY_RESERVE(d->enclosures, d->nenclosures, d->enclosurescap);
+	d->enclosures[d->nenclosures].url = abs;
+	d->enclosures[d->nenclosures].type = type != NULL && *type != '\0' ?
+	    xstrdup(type) : NULL;
+	d->enclosures[d->nenclosures].length = -1;
+	if (length != NULL && *length >= '0' && *length <= '9' &&
+	    strlen(length) < 19)
+		d->enclosures[d->nenclosures].length = strtoll(length, NULL, 10);
+	d->nenclosures++;
+}
+
+/* Atom <link>: the alternate link, or an enclosure. */
+static void
+atom_link(struct parser *p, struct draft *d, int nattrs,
+    const xmlChar **attrs)
+{
+	struct buf	 h, r, t, l;
+	const char	*href, *rel, *type;
+	int		 prio;
+	char		*abs;
+
+	buf_init(&h, BUF_UNLIMITED);
+	buf_init(&r, BUF_UNLIMITED);
+	buf_init(&t, BUF_UNLIMITED);
+	buf_init(&l, BUF_UNLIMITED);
+	href = attr(&h, attrs, nattrs, "href", NULL);
+	rel = attr(&r, attrs, nattrs, "rel", NULL);
+	type = attr(&t, attrs, nattrs, "type", NULL);
+	if (href == NULL)
+		goto out;
+	if (rel != NULL && strcmp(rel, "enclosure") == 0) {
+		if (d == &p->item)
+			add_enclosure(d, href, type, attr(&l, attrs, nattrs,
+			    "length", NULL), base_now(p));
+		goto out;
+	}
+	if (rel != NULL && strcmp(rel, "alternate") != 0)
+		goto out;
+	prio = type == NULL || strstr(type, "html") != NULL ? 3 : 2;
+	if (d->prio[F_LINK] >= prio)
+		goto out;
+	clean_into(&h, href, strlen(href), TEXT_ONELINE);
+	if (h.len == 0)
+		goto out;
+	abs = resolve(buf_str(&h), base_now(p));
+	buf_reset(&d->val[F_LINK]);
+	buf_addstr(&d->val[F_LINK], abs);
+	d->prio[F_LINK] = prio;
+	free(abs);
+out:
+	buf_free(&h);
+	buf_free(&r);
+	buf_free(&t);
+	buf_free(&l);
+}
+
+/* Elements described by their attributes: enclosures, categories, links. */
+static void
+attribute_element(struct parser *p, const struct element *e, struct draft *d,
+    int nattrs, const xmlChar **attrs)
+{
+	struct buf	 a, b, c;
+	const char	*v;
+
+	if (e->kind == K_ATOMLINK) {
+		atom_link(p, d, nattrs, attrs);
+		return;
+	}
+	buf_init(&a, BUF_UNLIMITED);
+	buf_init(&b, BUF_UNLIMITED);
+	buf_init(&c, BUF_UNLIMITED);
+	if (e->kind == K_ENCLOSURE || e->kind == K_MEDIA) {
+		v = attr(&a, attrs, nattrs, "url", NULL);
+		if (v != NULL)
+			add_enclosure(d, v, attr(&b, attrs, nattrs, "type",
+			    NULL), attr(&c, attrs, nattrs, e->kind == K_MEDIA ?
+			    "fileSize" : "length", NULL), base_now(p));
+	} else if (e->kind == K_ATOMCATEGORY) {
+		v = attr(&a, attrs, nattrs, "term", NULL);
+		if (v != NULL) {
+			buf_reset(&p->text);
+			buf_addstr(&p->text, v);
+			p->cap_mode = M_TEXT;
+			field_store(p, d, F_CATEGORY, 0);
+		}
+	}
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+}
+
+static struct frame *
+frame_push(struct parser *p, int nattrs, const xmlChar **attrs)
+{
+	struct frame	*fr, *up;
+	struct buf	 v;
+	const char	*s;
+
+	if (p->depth >= p->stackcap) {
+		p->stackcap = p->stackcap ? p->stackcap * 2 : 16;
+		p->stack = xreallocarray(p->stack, p->stackcap,
+		    sizeof *p->stack);
+	}
+	fr = &p->stack[p->depth++];
+	up = p->depth > 1 ? fr - 1 : NULL;
+	fr->ctx = CTX_IGNORE;
+	fr->flags = 0;
+	fr->base = up != NULL ? up->base : p->doc_base;
+	fr->lang = up != NULL ? up->lang : NULL;
+	if (nattrs == 0)
+		return fr;
+	buf_init(&v, BUF_UNLIMITED);
+	s = attr(&v, attrs, nattrs, "base", XML_NS);
+	if (s != NULL) {
+		clean_into(&v, s, strlen(s), TEXT_ONELINE);
+		fr->base = resolve(buf_str(&v), fr->base);
+		fr->flags |= FR_OWN_BASE;
+	}
+	s = attr(&v, attrs, nattrs, "lang", XML_NS);
+	if (s != NULL) {
+		clean_into(&v, s, strlen(s), TEXT_ONELINE);
+		fr->lang = xstrdup(buf_str(&v));
+		fr->flags |= FR_OWN_LANG;
+	}
+	buf_free(&v);
+	return fr;
+}
+
+static void
+frame_pop(struct parser *p)
+{
+	struct frame	*fr = &p->stack[--p->depth];
+
+	if (fr->flags & FR_OWN_BASE)
+		free(fr->base);
+	if (fr->flags & FR_OWN_LANG)
+		free(fr->lang);
+}
+
+/* The root element decides the dialect, or that this is no feed. */
+static void
+root_start(struct parser *p, struct frame *fr, const char *local,
+    const xmlChar *uri, int nattrs, const xmlChar **attrs)
+{
+	struct buf	 v;
+	const char	*version;
+
+	p->saw_root = 1;
+	if (fr->lang != NULL && *fr->lang != '\0')
+		p->root_lang = xstrdup(fr->lang);
+	buf_init(&v, BUF_UNLIMITED);
+	if (strcmp(local, "rss") == 0) {
+		version = attr(&v, attrs, nattrs, "version", NULL);
+		p->feed->format = version != NULL &&
+		    strncmp(version, "0.9", 3) == 0 ? FORMAT_RSS09X :
+		    FORMAT_RSS20;
+		fr->ctx = CTX_ROOT;
+	} else if (strcmp(local, "RDF") == 0 && uri != NULL &&
+	    strcmp((const char *)uri, RDF_NS) == 0) {
+		p->feed->format = FORMAT_RSS10;
+		fr->ctx = CTX_ROOT;
+	} else if (strcmp(local, "feed") == 0) {
+		p->feed->format = uri != NULL && strcmp((const char *)uri,
+		    "http://purl.org/atom/ns#") == 0 ? FORMAT_ATOM03 :
+		    FORMAT_ATOM10;
+		fr->ctx = CTX_CHANNEL;
+	} else
+		parse_stop(p, _("not a feed: the document is <%s>"), local);
+	buf_free(&v);
+}
+
+static void
+item_begin(struct parser *p, struct frame *fr, int nattrs,
+    const xmlChar **attrs)
+{
+	struct buf	 v;
+	const char	*about;
+
+	if (p->in_item)
+		return;		/* an item inside an item: skipped */
+	if (p->nitems >= p->lim.max_items) {
+		parse_stop(p, _("more than %zu items (line %d)"),
+		    p->lim.max_items, line(p));
+		return;
+	}
+	p->in_item = 1;
+	draft_reset(&p->item);
+	fr->ctx = CTX_ITEM;
+	fr->flags |= FR_ITEM;
+	buf_init(&v, BUF_UNLIMITED);
+	about = attr(&v, attrs, nattrs, "about", RDF_NS);
+	if (about != NULL) {
+		clean_into(&v, about, strlen(about), TEXT_ONELINE);
+		if (v.len > 0)
+			p->item.about = xstrdup(buf_str(&v));
+	}
+	buf_free(&v);
+}
+
+static void
+on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **nss, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	struct parser		*p = ctx;
+	const struct element	*e;
+	struct frame		*fr;
+	struct draft		*d;
+	unsigned		 up;
+
+	(void)nns;
+	(void)nss;
+	(void)ndefaulted;
+	p->ctxt->wellFormed = 1;	/* see parse-input.c */
+	if (p->stopped)
+		return;
+	if (p->depth >= p->lim.max_depth) {
+		parse_stop(p, _("elements nested more than %u deep (line %d)"),
+		    p->lim.max_depth, line(p));
+		return;
+	}
+	up = p->depth > 0 ? p->stack[p->depth - 1].ctx : CTX_TOP;
+	fr = frame_push(p, nattrs, attrs);
+	if (up & CTX_TEXT) {
+		fr->ctx = CTX_TEXT;
+		copy_start(p, fr, local, prefix, uri, nattrs, attrs);
+		return;
+	}
+	if (up & CTX_IGNORE)
+		return;
+	if (up == CTX_TOP) {
+		root_start(p, fr, (const char *)local, uri, nattrs, attrs);
+		return;
+	}
+	e = element_find(p, ns_lookup(p, uri), local, up);
+	if (e == NULL)
+		return;
+	d = p->in_item ? &p->item : &p->chan;
+	switch (e->kind) {
+	case K_CHANNEL:
+		if (uri != NULL && strcmp((const char *)uri,
+		    "http://my.netscape.com/rdf/simple/0.9/") == 0)
+			p->feed->format = FORMAT_RSS09X;
+		fr->ctx = CTX_CHANNEL;
+		break;
+	case K_ITEM:
+		item_begin(p, fr, nattrs, attrs);
+		break;
+	case K_AUTHOR:
+		fr->ctx = CTX_AUTHOR;
+		break;
+	case K_GROUP:
+		fr->ctx = up;
+		break;
+	case K_ATOMLINK:
+	case K_ENCLOSURE:
+	case K_MEDIA:
+	case K_ATOMCATEGORY:
+		attribute_element(p, e, d, nattrs, attrs);
+		break;
+	default:
+		if (capture_begin(p, e, d, nattrs, attrs))
+			fr->ctx = CTX_TEXT;
+		break;
+	}
+}
+
+static void
+on_characters(void *ctx, const xmlChar *s, int len)
+{
+	struct parser	*p = ctx;
+
+	p->ctxt->wellFormed = 1;
+	if (p->cap_depth == 0 || p->stopped)
+		return;
+	if (p->text.len + (size_t)len > p->lim.max_field) {
+		parse_stop(p, _("an element holds more than %zu bytes of text "
+		    "(line %d)"), p->lim.max_field, line(p));
+		return;
+	}
+	if (p->cap_mode == M_XHTML)
+		add_escaped(&p->text, (const char *)s, (size_t)len, 0);
+	else
+		buf_add(&p->text, s, (size_t)len);
+}
+
+/* The id of an item without guid or id: its link, else a digest. */
+static char *
+item_make_id(struct draft *d)
+{
+	uint64_t	 h = 0;
+	int		 f;
+
+	if (d->about != NULL)
+		return xstrdup(d->about);
+	if (d->val[F_LINK].len > 0)
+		return xstrdup(buf_str(&d->val[F_LINK]));
+	for (f = 0; f < F_MAX; f++) {
+		h = feed_hash(buf_str(&d->val[f]), d->val[f].len, h);
+		h = feed_hash(&d->date[f], sizeof d->date[f], h);
+	}
+	return xasprintf("ssnews:%016llx", (unsigned long long)h);
+}
+
+/*
+ * Make ids unique within the feed: an exact repeat of an item is
+ * dropped; a different item reusing an id gets a suffix derived from its
+ * text, which stays the same from one fetch to the next.  Returns 0 to
+ * drop the item.
+ */
+static int
+item_unique(struct parser *p, char **id, uint64_t key)
+{
+	uint64_t	 h, *slot;
+	size_t		 i, size;
+	char		*s;
+	int		 round;
+
+	for (round = 0; round < 2; round++) {
+		if (p->nids * 2 >= p->idsmask) {
+			uint64_t	*old = p->ids;
+			size_t		 oldsize = p->ids ? p->idsmask + 1 : 0;
+
+			size = oldsize ? oldsize * 2 : 256;
+			p->ids = xcalloc(size, 2 * sizeof *p->ids);
+			p->idsmask = size - 1;
+			for (i = 0; i < oldsize; i++) {
+				if (old[2 * i] == 0)
+					continue;
+				h = old[2 * i] & p->idsmask;
+				while (p->ids[2 * h] != 0)
+					h = (h + 1) & p->idsmask;
+				p->ids[2 * h] = old[2 * i];
+				p->ids[2 * h + 1] = old[2 * i + 1];
+			}
+			free(old);
+		}
+		h = feed_hash(*id, strlen(*id), 0) | 1;
+		i = h & p->idsmask;
+		for (;;) {
+			slot = &p->ids[2 * i];
+			if (slot[0] == 0 || slot[0] == h)
+				break;
+			i = (i + 1) & p->idsmask;
+		}
+		if (slot[0] == 0) {
+			slot[0] = h;
+			slot[1] = key;
+			p->nids++;
+			return 1;
+		}
+		if (slot[1] == key)
+			return 0;	/* the same item again */
+		s = xasprintf("%s#%08llx", *id, (unsigned long long)(key &
+		    0xffffffffULL));
+		free(*id);
+		*id = s;
+	}
+	return 0;
+}
+
+static const char *
+nonempty(const struct buf *b)
+{
+	return b->len > 0 ? b->data : NULL;
+}
+
+/* An item is complete: pack it and hand it over. */
+static void
+item_finish(struct parser *p, struct frame *fr)
+{
+	struct draft	*d = &p->item;
+	struct item	 it, *packed;
+	uint64_t	 key;
+	char		*id;
+	int		 has_sum, has_con, html;
+
+	p->in_item = 0;
+	has_sum = d->val[F_SUMMARY].len > 0;
+	has_con = d->val[F_CONTENT].len > 0;
+	if (has_sum && has_con && d->html[F_SUMMARY] != d->html[F_CONTENT]) {
+		if (!d->html[F_SUMMARY])
+			text_to_html(&d->val[F_SUMMARY]);
+		else
+			text_to_html(&d->val[F_CONTENT]);
+		d->html[F_SUMMARY] = d->html[F_CONTENT] = 1;
+	}
+	if (has_con)
+		html = d->html[F_CONTENT];
+	else if (has_sum)
+		html = d->html[F_SUMMARY];
+	else
+		html = p->feed->format != FORMAT_ATOM10 &&
+		    p->feed->format != FORMAT_ATOM03;
+
+	memset(&it, 0, sizeof it);
+	id = d->val[F_ID].len > 0 ? xstrdup(d->val[F_ID].data) :
+	    item_make_id(d);
+	it.title = nonempty(&d->val[F_TITLE]);
+	it.link = nonempty(&d->val[F_LINK]);
+	it.author = nonempty(&d->val[F_AUTHOR]);
+	if (it.author == NULL && (p->feed->format == FORMAT_ATOM10 ||
+	    p->feed->format == FORMAT_ATOM03))
+		it.author = nonempty(&p->chan.val[F_AUTHOR]);
+	it.lang = fr->lang != NULL ? fr->lang : nonempty(&p->chan.val[F_LANGUAGE]);
+	it.published = d->date[F_PUBLISHED];
+	it.updated = d->date[F_UPDATED];
+	it.seen = DATE_NONE;
+	it.categories = (const char **)d->categories;
+	it.ncategories = (uint32_t)d->ncategories;
+	it.enclosures = d->enclosures;
+	it.nenclosures = (uint32_t)d->nenclosures;
+	it.flags = ITEM_UNREAD | (html ? ITEM_HTML : 0);
+	key = feed_hash(buf_str(&d->val[F_TITLE]), d->val[F_TITLE].len, 0);
+	key = feed_hash(buf_str(&d->val[F_LINK]), d->val[F_LINK].len, key);
+	key = feed_hash(d->date, sizeof d->date, key);
+	if (!item_unique(p, &id, key)) {
+		free(id);
+		draft_reset(d);
+		return;
+	}
+	it.id = id;
+	it.summary = has_sum ? buf_take(&d->val[F_SUMMARY]) : NULL;
+	it.content = has_con ? buf_take(&d->val[F_CONTENT]) : NULL;
+	it.summary_len = it.content_len = ITEM_NOBODY;
+	packed = item_pack(&it);
+	free(id);
+	draft_reset(d);
+	p->nitems++;
+	if (p->on_item != NULL) {
+		packed->feed = p->feed;
+		p->on_item(p->arg, p->feed, packed);
+	} else
+		feed_add_item(p->feed, packed);
+}
+
+static void
+on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct parser	*p = ctx;
+	struct frame	*fr;
+
+	p->ctxt->wellFormed = 1;
+	if (p->depth == 0)
+		return;
+	fr = &p->stack[p->depth - 1];
+	if (!p->stopped) {
+		if (p->cap_depth != 0 && p->depth > p->cap_depth)
+			copy_end(p, fr, local, prefix, uri);
+		else if (p->cap_depth == p->depth)
+			capture_end(p);
+		else if ((fr->flags & FR_ITEM) && p->in_item)
+			item_finish(p, fr);
+	}
+	frame_pop(p);
+}
+
+/* Keep libxml2's first complaint, for a message if the parse fails. */
+static void
+on_error(void *ctx, xmlErrorPtr e)
+{
+	struct parser	*p = ctx;
+	struct buf	 b;
+
+	if (p->xml_error != NULL || e == NULL || e->message == NULL)
+		return;
+	buf_init(&b, 200);
+	clean_into(&b, e->message, strlen(e->message), TEXT_ONELINE);
+	p->xml_error = buf_take(&b);
+	p->xml_line = e->line;
+}
+
+void
+parse_limits_default(struct parse_limits *lim)
+{
+	lim->max_body = PARSE_MAX_BODY;
+	lim->max_items = PARSE_MAX_ITEMS;
+	lim->max_field = PARSE_MAX_FIELD;
+	lim->max_depth = PARSE_MAX_DEPTH;
+}
+
+/*
+ * A parser for one document.  base_url resolves relative links; charset
+ * is the transport's hint (may be NULL); with on_item, items are handed
+ * over as they complete instead of collected in the feed.
+ */
+struct parser *
+parse_new(const char *base_url, const char *charset,
+    const struct parse_limits *lim, parse_item_cb on_item, void *arg)
+{
+	struct parser	*p;
+
+	p = xcalloc(1, sizeof *p);
+	if (lim != NULL)
+		p->lim = *lim;
+	else
+		parse_limits_default(&p->lim);
+	parse_input_init(&p->in, charset);
+	buf_init(&p->chunk, BUF_UNLIMITED);
+	buf_init(&p->text, BUF_UNLIMITED);
+	draft_init(&p->chan);
+	draft_init(&p->item);
+	p->feed = feed_new(base_url != NULL ? base_url : "");
+	p->on_item = on_item;
+	p->arg = arg;
+
+	p->doc_base = base_url != NULL && *base_url != '\0' ?
+	    xstrdup(base_url) : NULL;
+
+	memset(&p->sax, 0, sizeof p->sax);
+	p->sax.initialized = XML_SAX2_MAGIC;
+	p->sax.startElementNs = on_start;
+	p->sax.endElementNs = on_end;
+	p->sax.characters = on_characters;
+	p->sax.cdataBlock = on_characters;
+	p->sax.serror = on_error;
+	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
+	if (p->ctxt == NULL)
+		fatalx("cannot create an XML parser");
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC |
+	    XML_PARSE_NOCDATA);
+	xmlSwitchEncoding(p->ctxt, XML_CHAR_ENCODING_UTF8);
+	return p;
+}
+
+/* Hand the repaired bytes to libxml2. */
+static void
+parse_feed_xml(struct parser *p, int final)
+{
+	if (p->stopped)
+		return;
+	if (p->chunk.len > 0 || final)
+		xmlParseChunk(p->ctxt, p->chunk.data, (int)p->chunk.len, final);
+	buf_reset(&p->chunk);
+}
+
+/* Feed some bytes.  Returns -1 once the parse has failed: stop sending. */
+int
+parse_push(struct parser *p, const char *data, size_t len)
+{
+	if (p->stopped)
+		return -1;
+	p->nbytes += len;
+	if (p->nbytes > p->lim.max_body) {
+		parse_stop(p, _("the feed is larger than %zu KiB"),
+		    p->lim.max_body >> 10);
+		return -1;
+	}
+	while (len > 0 && !p->stopped) {
+		size_t	 n = len > PUSH_MAX ? PUSH_MAX : len;
+
+		parse_input_push(&p->in, data, n, 0, &p->chunk);
+		parse_feed_xml(p, 0);
+		data += n;
+		len -= n;
+	}
+	return p->stopped ? -1 : 0;
+}
+
+/* The feed-level fields, once the document is read. */
+static void
+feed_finish(struct parser *p)
+{
+	struct feed	*f = p->feed;
+	struct draft	*c = &p->chan;
+
+	if (c->val[F_TITLE].len > 0)
+		feed_set(&f->title, c->val[F_TITLE].data);
+	if (c->val[F_LINK].len > 0)
+		feed_set(&f->link, c->val[F_LINK].data);
+	if (c->val[F_SUMMARY].len > 0)
+		feed_set(&f->description, c->val[F_SUMMARY].data);
+	if (c->val[F_LANGUAGE].len > 0)
+		feed_set(&f->language, c->val[F_LANGUAGE].data);
+	else if (p->root_lang != NULL)
+		feed_set(&f->language, p->root_lang);
+	f->updated = c->date[F_UPDATED] != DATE_NONE ? c->date[F_UPDATED] :
+	    c->date[F_PUBLISHED];
+}
+
+/*
+ * Finish the document.  Returns the feed (never NULL) with what could be
+ * read; *cause is set (allocated) when the source failed or was cut
+ * short, and is NULL when all went well.
+ */
+struct feed *
+parse_finish(struct parser *p, char **cause)
+{
+	struct feed	*f;
+
+	if (!p->stopped) {
+		parse_input_push(&p->in, NULL, 0, 1, &p->chunk);
+		parse_feed_xml(p, 1);
+	}
+	if (p->cause == NULL && !p->saw_root) {
+		if (p->xml_error != NULL)
+			p->cause = xasprintf(_("not a feed: %s (line %d)"),
+			    p->xml_error, p->xml_line);
+		else
+			p->cause = xstrdup(_("not a feed: the document is empty"));
+	} else if (p->cause == NULL && p->depth > 0)
+		p->cause = xasprintf(_("the document ends early (line %d)"),
+		    line(p));
+	feed_finish(p);
+	f = p->feed;
+	p->feed = NULL;
+	*cause = p->cause;
+	p->cause = NULL;
+	return f;
+}
+
+void
+parse_free(struct parser *p)
+{
+	if (p == NULL)
+		return;
+	while (p->depth > 0)
+		frame_pop(p);
+	free(p->stack);
+	free(p->doc_base);
+	xmlFreeParserCtxt(p->ctxt);
+	parse_input_free(&p->in);
+	buf_free(&p->chunk);
+	buf_free(&p->text);
+	draft_free(&p->chan);
+	draft_free(&p->item);
+	feed_free(p->feed);
+	free(p->ids);
+	free(p->xml_error);
+	free(p->cause);
+	free(p->root_lang);
+	free(p);
+}
+
+/* Parse a whole document held in memory (tests, files). */
+struct feed *
+parse_buffer(const char *data, size_t len, const char *base_url,
+    char **cause)
+{
+	struct parser	*p;
+	struct feed	*f;
+
+	p = parse_new(base_url, NULL, NULL, NULL, NULL);
+	parse_push(p, data, len);
+	f = parse_finish(p, cause);
+	parse_free(p);
+	return f;
+}
