@@ -54,7 +54,7 @@ struct date_name {
 static int	date_digits(const char **, int, int *);
 static int	date_offset(const char **, int *);
 static int	date_fold(const char **, char *, size_t, int *);
-static int	date_begins(const char *, const char *, size_t);
+static int	date_begins(const char *const *, size_t, const char *, size_t);
 static int	date_month(const char *, size_t);
 static int	date_zone(const char *, int);
 static int	date_hms(const char **, int *, int *, int *);
@@ -74,30 +74,41 @@ static int	date_make(const struct date_fields *, time_t *);
  * full name.  A word of three letters or more is a month if it begins names
  * of that month only: "Sept", "févr.", "juil", "Okt" are, "jui" is not.
  */
-static const char *const date_months[12] = {
-	"january janvier enero januar janner",
-	"february fevrier febrero februar",
-	"march mars marzo marz maerz mrz",
-	"april avril abril",
-	"may mai mayo",
-	"june juin junio juni",
-	"july juillet julio juli",
-	"august aout agosto",
-	"september septembre septiembre setiembre",
-	"october octobre octubre oktober",
-	"november novembre noviembre",
-	"december decembre diciembre dezember"
+static const struct date_name date_months[] = {
+	{ "january", 1 }, { "janvier", 1 }, { "enero", 1 }, { "januar", 1 },
+	{ "janner", 1 },
+	{ "february", 2 }, { "fevrier", 2 }, { "febrero", 2 },
+	{ "februar", 2 },
+	{ "march", 3 }, { "mars", 3 }, { "marzo", 3 }, { "marz", 3 },
+	{ "maerz", 3 }, { "mrz", 3 },
+	{ "april", 4 }, { "avril", 4 }, { "abril", 4 },
+	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 },
+	{ "june", 6 }, { "juin", 6 }, { "junio", 6 }, { "juni", 6 },
+	{ "july", 7 }, { "juillet", 7 }, { "julio", 7 }, { "juli", 7 },
+	{ "august", 8 }, { "aout", 8 }, { "agosto", 8 },
+	{ "september", 9 }, { "septembre", 9 }, { "septiembre", 9 },
+	{ "setiembre", 9 },
+	{ "october", 10 }, { "octobre", 10 }, { "octubre", 10 },
+	{ "oktober", 10 },
+	{ "november", 11 }, { "novembre", 11 }, { "noviembre", 11 },
+	{ "december", 12 }, { "decembre", 12 }, { "diciembre", 12 },
+	{ "dezember", 12 }
 };
 
 /*
  * Weekdays in the same languages.  A weekday is skipped, never checked (feeds
  * get it wrong), so a word of two letters or more that begins one will do.
  */
-static const char date_wdays[] =
-    "monday tuesday wednesday thursday friday saturday sunday weds "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miercoles jueves viernes sabado domingo "
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag";
+static const char *const date_wdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "weds",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+	"dimanche",
+	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+	"domingo",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+	"sonnabend", "sonntag"
+};
 
 /*
  * Zones, minutes east of UTC: RFC 822's, then a few feeds use that mean one
@@ -192,17 +203,15 @@ date_fold(const char **sp, char *w, size_t size, int *ascii)
 	return (int)len;
 }
 
-/* Does w begin one of the space-separated names in list? */
+/* Does w begin one of the n names? */
 static int
-date_begins(const char *list, const char *w, size_t len)
+date_begins(const char *const *names, size_t n, const char *w, size_t len)
 {
-	const char	*p;
+	size_t	 i;
 
-	for (p = list; *p != '\0'; p++) {
-		if (strncmp(p, w, len) == 0)
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == w[0] && strncmp(names[i], w, len) == 0)
 			return 1;
-		while (*p != ' ' && p[1] != '\0')
-			p++;
 	}
 	return 0;
 }
@@ -211,14 +220,17 @@ date_begins(const char *list, const char *w, size_t len)
 static int
 date_month(const char *w, size_t len)
 {
-	int	 i, mon = 0;
+	size_t	 i;
+	int	 mon = 0;
 
-	for (i = 0; len >= 3 && i < 12; i++) {
-		if (date_begins(date_months[i], w, len)) {
-			if (mon != 0)
-				return 0;
-			mon = i + 1;
-		}
+	for (i = 0; len >= 3 && i < sizeof date_months / sizeof date_months[0];
+	    i++) {
+		if (date_months[i].name[0] != w[0] ||
+		    strncmp(date_months[i].name, w, len) != 0)
+			continue;
+		if (mon != 0 && mon != date_months[i].value)
+			return 0;
+		mon = date_months[i].value;
 	}
 	return mon;
 }
@@ -345,7 +357,8 @@ date_tok_word(const char **sp, struct date_token *t)
 		return -1;
 	t->type = DATE_WORD;
 	t->mon = date_month(t->word, (size_t)len);
-	t->wday = len >= 2 && date_begins(date_wdays, t->word, (size_t)len);
+	t->wday = len >= 2 && date_begins(date_wdays,
+	    sizeof date_wdays / sizeof date_wdays[0], t->word, (size_t)len);
 	if (ascii && (i = date_zone(t->word, 1)) != -1) {
 		t->zone = 1;
 		t->utc = i < DATE_ZONE_UTC;

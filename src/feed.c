@@ -28,9 +28,10 @@ feed_hash(const void *p, size_t len, uint64_t h)
 
 	h ^= 0x9e3779b97f4a7c15ULL + len;
 	for (; len >= 8; u += 8, len -= 8) {
-		w = 0;
-		for (i = 0; i < 8; i++)
-			w |= (uint64_t)u[i] << (8 * i);
+		memcpy(&w, u, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
 		h = ((h << 5) | (h >> 59)) ^ w;
 		h *= 0x51afd7ed558ccd27ULL;
 	}

@@ -53,7 +53,7 @@ static const unsigned short cp1252_c1[32] = {
 };
 
 static size_t	lex(struct parse_input *, const unsigned char *, size_t, int,
-		    struct buf *);
+		    struct buf *, int *);
 
 void
 parse_input_init(struct parse_input *pi, const char *hint)
@@ -65,6 +65,7 @@ parse_input_init(struct parse_input *pi, const char *hint)
 	buf_init(&pi->head, BUF_UNLIMITED);
 	buf_init(&pi->conv, BUF_UNLIMITED);
 	buf_init(&pi->pend, BUF_UNLIMITED);
+	buf_init(&pi->out, BUF_UNLIMITED);
 }
 
 void
@@ -78,6 +79,7 @@ parse_input_free(struct parse_input *pi)
 	buf_free(&pi->head);
 	buf_free(&pi->conv);
 	buf_free(&pi->pend);
+	buf_free(&pi->out);
 }
 
 static void
@@ -418,17 +420,23 @@ lex_skip(struct parse_input *pi, const unsigned char *in, size_t i,
 
 /*
  * The lexical repair.  Returns how many bytes were consumed; the rest
- * (a few bytes) waits for more input.
+ * (a few bytes) waits for more input.  The repaired text is appended to
+ * out, except that when *borrow is set on entry and nothing needed
+ * repair, nothing is copied and *borrow stays set: the output is then
+ * in[0..consumed) itself.
  */
 static size_t
 lex(struct parse_input *pi, const unsigned char *in, size_t n, int final,
-    struct buf *out)
+    struct buf *out, int *borrow)
 {
 	struct rep	 r;
 	size_t		 i = 0, span = 0, used, start = 0, clen;
 	int		 c, kind, len, action, began_here = 0;
 
-#define FLUSH()	buf_add(out, in + span, i - span)
+#define FLUSH()	do {						\
+	buf_add(out, in + span, i - span);				\
+	*borrow = 0;							\
+} while (0)
 	while (i < n) {
 		i = lex_skip(pi, in, i, n);
 		if (i >= n)
@@ -524,6 +532,9 @@ lex(struct parse_input *pi, const unsigned char *in, size_t n, int final,
 		i += used;
 	}
 out:
+	if (span == 0 && *borrow)
+		return i;	/* nothing was repaired: no copy */
+	*borrow = 0;
 	FLUSH();
 #undef FLUSH
 	if (pi->state == LX_COMMENT || pi->state == LX_CDATA ||
@@ -702,20 +713,25 @@ convert(struct parse_input *pi, const char *data, size_t len, int final)
 	buf_free(&in);
 }
 
-/* Run the UTF-8 text through the lexical repair, holding what must wait. */
-static void
+/*
+ * Run the UTF-8 text through the lexical repair, holding what must wait.
+ * Returns the repaired text: data itself when it needed no repair.
+ */
+static const char *
 repair(struct parse_input *pi, const char *data, size_t len, int final,
-    struct buf *out)
+    size_t *outlen)
 {
 	const unsigned char	*p = (const unsigned char *)data;
 	size_t			 used;
+	int			 borrow = 1;
 
 	if (pi->pend.len > 0) {
 		buf_add(&pi->pend, data, len);
 		p = (const unsigned char *)pi->pend.data;
 		len = pi->pend.len;
+		borrow = 0;	/* pend changes below */
 	}
-	used = lex(pi, p, len, final, out);
+	used = lex(pi, p, len, final, &pi->out, &borrow);
 	if (used < len) {
 		struct buf	 rest;
 
@@ -725,24 +741,34 @@ repair(struct parse_input *pi, const char *data, size_t len, int final,
 		pi->pend = rest;
 	} else
 		buf_reset(&pi->pend);
+	if (borrow) {
+		*outlen = used;
+		return data;
+	}
+	*outlen = pi->out.len;
+	return buf_str(&pi->out);
 }
 
 /*
- * Feed len bytes of the document (final at the end); the repaired UTF-8 is
- * appended to out.
+ * Feed len bytes of the document (final at the end).  Returns the
+ * repaired UTF-8 (*outlen bytes), valid until the next call.
  */
-void
+const char *
 parse_input_push(struct parse_input *pi, const char *data, size_t len,
-    int final, struct buf *out)
+    int final, size_t *outlen)
 {
 	size_t	 skip;
 
+	buf_reset(&pi->out);
+	*outlen = 0;
+	if (pi->decided && pi->head.data != NULL)
+		buf_free(&pi->head);
 	if (!pi->decided) {
 		buf_add(&pi->head, data, len);
 		if (!final && pi->head.len < HEAD_MAX &&
 		    (pi->head.len < 4 || memchr(pi->head.data, '>',
 		    pi->head.len) == NULL))
-			return;
+			return "";
 		skip = encoding_decide(pi);
 		data = pi->head.data + skip;
 		len = pi->head.len - skip;
@@ -750,9 +776,8 @@ parse_input_push(struct parse_input *pi, const char *data, size_t len,
 	if (pi->cd != NULL) {
 		buf_reset(&pi->conv);
 		convert(pi, data, len, final);
-		repair(pi, buf_str(&pi->conv), pi->conv.len, final, out);
-	} else
-		repair(pi, data, len, final, out);
-	if (pi->head.data != NULL)
-		buf_free(&pi->head);
+		data = buf_str(&pi->conv);
+		len = pi->conv.len;
+	}
+	return repair(pi, data, len, final, outlen);
 }

@@ -25,13 +25,14 @@ struct parse_input {
 	struct buf	 head;		/* input before the encoding is known */
 	struct buf	 conv;		/* converted to UTF-8 */
 	struct buf	 pend;		/* UTF-8 held for lookahead */
+	struct buf	 out;		/* repaired text, when copied */
 	char		 raw[8];	/* incomplete source character */
 	size_t		 nraw;
 };
 
-void	parse_input_init(struct parse_input *, const char *);
-void	parse_input_push(struct parse_input *, const char *, size_t, int,
-	    struct buf *);
-void	parse_input_free(struct parse_input *);
+void		 parse_input_init(struct parse_input *, const char *);
+const char	*parse_input_push(struct parse_input *, const char *, size_t,
+		    int, size_t *);
+void		 parse_input_free(struct parse_input *);
 
 #endif

@@ -35,6 +35,7 @@
 #include "log.h"
 #include "parse-input.h"
 #include "parse.h"
+#include "swar.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -193,7 +194,6 @@ struct parser {
 	xmlParserCtxtPtr	 ctxt;
 	xmlSAXHandler		 sax;
 	struct parse_input	 in;
-	struct buf		 chunk;
 	struct parse_limits	 lim;
 	size_t			 nbytes;
 	int			 stopped;
@@ -224,6 +224,8 @@ struct parser {
 	struct draft		 item;
 	int			 in_item;
 	size_t			 nitems;
+
+	struct buf		 scratch[4];	/* attribute values */
 
 	uint64_t		*ids;		/* id hash, content hash pairs */
 	size_t			 idsmask, nids;
@@ -611,32 +613,30 @@ text_to_html(struct buf *b)
 static void
 add_escaped(struct buf *b, const char *s, size_t len, int attribute)
 {
-	size_t	 i, span = 0;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, span = 0;
 
-	for (i = 0; i < len; i++) {
-		const char	*rep;
-
+	for (;;) {
+		i += scan_bytes(u + i, len - i, '&', '<', attribute ? '"' : '>',
+		    0);
+		if (i >= len)
+			break;
+		buf_add(b, s + span, i - span);
 		switch (s[i]) {
 		case '&':
-			rep = "&amp;";
+			buf_add(b, "&amp;", 5);
 			break;
 		case '<':
-			rep = "&lt;";
+			buf_add(b, "&lt;", 4);
 			break;
 		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = attribute ? "&quot;" : NULL;
+			buf_add(b, "&gt;", 4);
 			break;
 		default:
-			rep = NULL;
+			buf_add(b, "&quot;", 6);
+			break;
 		}
-		if (rep == NULL)
-			continue;
-		buf_add(b, s + span, i - span);
-		buf_addstr(b, rep);
-		span = i + 1;
+		span = ++i;
 	}
 	buf_add(b, s + span, len - span);
 }
@@ -739,26 +739,24 @@ static int
 capture_begin(struct parser *p, const struct element *e, struct draft *d,
     int nattrs, const xmlChar **attrs)
 {
-	struct buf	 tmp;
+	struct buf	*tmp = &p->scratch[0];
 	const char	*v;
 	int		 mode = M_TEXT;
 
 	if (e->field != F_CATEGORY && d->prio[e->field] >= e->prio)
 		return 0;
-	buf_init(&tmp, BUF_UNLIMITED);
 	if (e->kind == K_HTML)
 		mode = M_HTML;
 	else if (e->kind == K_CONSTRUCT) {
-		mode = construct_mode(&tmp, nattrs, attrs);
-		if (attr(&tmp, attrs, nattrs, "src", NULL) != NULL)
+		mode = construct_mode(tmp, nattrs, attrs);
+		if (attr(tmp, attrs, nattrs, "src", NULL) != NULL)
 			mode = -1;	/* content kept elsewhere */
 	}
 	p->cap_permalink = 0;
 	if (e->kind == K_GUID) {
-		v = attr(&tmp, attrs, nattrs, "isPermaLink", NULL);
+		v = attr(tmp, attrs, nattrs, "isPermaLink", NULL);
 		p->cap_permalink = v == NULL || strcmp(v, "false") != 0;
 	}
-	buf_free(&tmp);
 	if (mode < 0)
 		return 0;
 	p->cap_field = e->field;
@@ -828,44 +826,35 @@ static void
 atom_link(struct parser *p, struct draft *d, int nattrs,
     const xmlChar **attrs)
 {
-	struct buf	 h, r, t, l;
+	struct buf	*h = &p->scratch[0];
 	const char	*href, *rel, *type;
 	int		 prio;
 	char		*abs;
 
-	buf_init(&h, BUF_UNLIMITED);
-	buf_init(&r, BUF_UNLIMITED);
-	buf_init(&t, BUF_UNLIMITED);
-	buf_init(&l, BUF_UNLIMITED);
-	href = attr(&h, attrs, nattrs, "href", NULL);
-	rel = attr(&r, attrs, nattrs, "rel", NULL);
-	type = attr(&t, attrs, nattrs, "type", NULL);
+	href = attr(h, attrs, nattrs, "href", NULL);
+	rel = attr(&p->scratch[1], attrs, nattrs, "rel", NULL);
+	type = attr(&p->scratch[2], attrs, nattrs, "type", NULL);
 	if (href == NULL)
-		goto out;
+		return;
 	if (rel != NULL && strcmp(rel, "enclosure") == 0) {
 		if (d == &p->item)
-			add_enclosure(d, href, type, attr(&l, attrs, nattrs,
-			    "length", NULL), base_now(p));
-		goto out;
+			add_enclosure(d, href, type, attr(&p->scratch[3], attrs,
+			    nattrs, "length", NULL), base_now(p));
+		return;
 	}
 	if (rel != NULL && strcmp(rel, "alternate") != 0)
-		goto out;
+		return;
 	prio = type == NULL || strstr(type, "html") != NULL ? 3 : 2;
 	if (d->prio[F_LINK] >= prio)
-		goto out;
-	clean_into(&h, href, strlen(href), TEXT_ONELINE);
-	if (h.len == 0)
-		goto out;
-	abs = resolve(buf_str(&h), base_now(p));
+		return;
+	clean_into(h, href, strlen(href), TEXT_ONELINE);
+	if (h->len == 0)
+		return;
+	abs = resolve(buf_str(h), base_now(p));
 	buf_reset(&d->val[F_LINK]);
 	buf_addstr(&d->val[F_LINK], abs);
 	d->prio[F_LINK] = prio;
 	free(abs);
-out:
-	buf_free(&h);
-	buf_free(&r);
-	buf_free(&t);
-	buf_free(&l);
 }
 
 /* Elements described by their attributes: enclosures, categories, links. */
@@ -873,24 +862,21 @@ static void
 attribute_element(struct parser *p, const struct element *e, struct draft *d,
     int nattrs, const xmlChar **attrs)
 {
-	struct buf	 a, b, c;
 	const char	*v;
 
 	if (e->kind == K_ATOMLINK) {
 		atom_link(p, d, nattrs, attrs);
 		return;
 	}
-	buf_init(&a, BUF_UNLIMITED);
-	buf_init(&b, BUF_UNLIMITED);
-	buf_init(&c, BUF_UNLIMITED);
 	if (e->kind == K_ENCLOSURE || e->kind == K_MEDIA) {
-		v = attr(&a, attrs, nattrs, "url", NULL);
+		v = attr(&p->scratch[0], attrs, nattrs, "url", NULL);
 		if (v != NULL)
-			add_enclosure(d, v, attr(&b, attrs, nattrs, "type",
-			    NULL), attr(&c, attrs, nattrs, e->kind == K_MEDIA ?
-			    "fileSize" : "length", NULL), base_now(p));
+			add_enclosure(d, v, attr(&p->scratch[1], attrs, nattrs,
+			    "type", NULL), attr(&p->scratch[2], attrs, nattrs,
+			    e->kind == K_MEDIA ? "fileSize" : "length", NULL),
+			    base_now(p));
 	} else if (e->kind == K_ATOMCATEGORY) {
-		v = attr(&a, attrs, nattrs, "term", NULL);
+		v = attr(&p->scratch[0], attrs, nattrs, "term", NULL);
 		if (v != NULL) {
 			buf_reset(&p->text);
 			buf_addstr(&p->text, v);
@@ -898,16 +884,13 @@ attribute_element(struct parser *p, const struct element *e, struct draft *d,
 			field_store(p, d, F_CATEGORY, 0);
 		}
 	}
-	buf_free(&a);
-	buf_free(&b);
-	buf_free(&c);
 }
 
 static struct frame *
 frame_push(struct parser *p, int nattrs, const xmlChar **attrs)
 {
 	struct frame	*fr, *up;
-	struct buf	 v;
+	struct buf	*v = &p->scratch[0];
 	const char	*s;
 
 	if (p->depth >= p->stackcap) {
@@ -923,20 +906,18 @@ frame_push(struct parser *p, int nattrs, const xmlChar **attrs)
 	fr->lang = up != NULL ? up->lang : NULL;
 	if (nattrs == 0)
 		return fr;
-	buf_init(&v, BUF_UNLIMITED);
-	s = attr(&v, attrs, nattrs, "base", XML_NS);
+	s = attr(v, attrs, nattrs, "base", XML_NS);
 	if (s != NULL) {
-		clean_into(&v, s, strlen(s), TEXT_ONELINE);
-		fr->base = resolve(buf_str(&v), fr->base);
+		clean_into(v, s, strlen(s), TEXT_ONELINE);
+		fr->base = resolve(buf_str(v), fr->base);
 		fr->flags |= FR_OWN_BASE;
 	}
-	s = attr(&v, attrs, nattrs, "lang", XML_NS);
+	s = attr(v, attrs, nattrs, "lang", XML_NS);
 	if (s != NULL) {
-		clean_into(&v, s, strlen(s), TEXT_ONELINE);
-		fr->lang = xstrdup(buf_str(&v));
+		clean_into(v, s, strlen(s), TEXT_ONELINE);
+		fr->lang = xstrdup(buf_str(v));
 		fr->flags |= FR_OWN_LANG;
 	}
-	buf_free(&v);
 	return fr;
 }
 
@@ -956,15 +937,13 @@ static void
 root_start(struct parser *p, struct frame *fr, const char *local,
     const xmlChar *uri, int nattrs, const xmlChar **attrs)
 {
-	struct buf	 v;
 	const char	*version;
 
 	p->saw_root = 1;
 	if (fr->lang != NULL && *fr->lang != '\0')
 		p->root_lang = xstrdup(fr->lang);
-	buf_init(&v, BUF_UNLIMITED);
 	if (strcmp(local, "rss") == 0) {
-		version = attr(&v, attrs, nattrs, "version", NULL);
+		version = attr(&p->scratch[0], attrs, nattrs, "version", NULL);
 		p->feed->format = version != NULL &&
 		    strncmp(version, "0.9", 3) == 0 ? FORMAT_RSS09X :
 		    FORMAT_RSS20;
@@ -980,14 +959,13 @@ root_start(struct parser *p, struct frame *fr, const char *local,
 		fr->ctx = CTX_CHANNEL;
 	} else
 		parse_stop(p, _("not a feed: the document is <%s>"), local);
-	buf_free(&v);
 }
 
 static void
 item_begin(struct parser *p, struct frame *fr, int nattrs,
     const xmlChar **attrs)
 {
-	struct buf	 v;
+	struct buf	*v = &p->scratch[0];
 	const char	*about;
 
 	if (p->in_item)
@@ -1001,14 +979,12 @@ item_begin(struct parser *p, struct frame *fr, int nattrs,
 	draft_reset(&p->item);
 	fr->ctx = CTX_ITEM;
 	fr->flags |= FR_ITEM;
-	buf_init(&v, BUF_UNLIMITED);
-	about = attr(&v, attrs, nattrs, "about", RDF_NS);
+	about = attr(v, attrs, nattrs, "about", RDF_NS);
 	if (about != NULL) {
-		clean_into(&v, about, strlen(about), TEXT_ONELINE);
-		if (v.len > 0)
-			p->item.about = xstrdup(buf_str(&v));
+		clean_into(v, about, strlen(about), TEXT_ONELINE);
+		if (v->len > 0)
+			p->item.about = xstrdup(buf_str(v));
 	}
-	buf_free(&v);
 }
 
 static void
@@ -1304,6 +1280,7 @@ parse_new(const char *base_url, const char *charset,
     const struct parse_limits *lim, parse_item_cb on_item, void *arg)
 {
 	struct parser	*p;
+	int		 i;
 
 	p = xcalloc(1, sizeof *p);
 	if (lim != NULL)
@@ -1311,8 +1288,9 @@ parse_new(const char *base_url, const char *charset,
 	else
 		parse_limits_default(&p->lim);
 	parse_input_init(&p->in, charset);
-	buf_init(&p->chunk, BUF_UNLIMITED);
 	buf_init(&p->text, BUF_UNLIMITED);
+	for (i = 0; i < 4; i++)
+		buf_init(&p->scratch[i], BUF_UNLIMITED);
 	draft_init(&p->chan);
 	draft_init(&p->item);
 	p->feed = feed_new(base_url != NULL ? base_url : "");
@@ -1339,15 +1317,17 @@ parse_new(const char *base_url, const char *charset,
 	return p;
 }
 
-/* Hand the repaired bytes to libxml2. */
+/* Repair some bytes and hand them to libxml2. */
 static void
-parse_feed_xml(struct parser *p, int final)
+parse_feed_xml(struct parser *p, const char *data, size_t len, int final)
 {
-	if (p->stopped)
+	const char	*out;
+	size_t		 outlen;
+
+	out = parse_input_push(&p->in, data, len, final, &outlen);
+	if (p->stopped || (outlen == 0 && !final))
 		return;
-	if (p->chunk.len > 0 || final)
-		xmlParseChunk(p->ctxt, p->chunk.data, (int)p->chunk.len, final);
-	buf_reset(&p->chunk);
+	xmlParseChunk(p->ctxt, out, (int)outlen, final);
 }
 
 /* Feed some bytes.  Returns -1 once the parse has failed: stop sending. */
@@ -1365,8 +1345,7 @@ parse_push(struct parser *p, const char *data, size_t len)
 	while (len > 0 && !p->stopped) {
 		size_t	 n = len > PUSH_MAX ? PUSH_MAX : len;
 
-		parse_input_push(&p->in, data, n, 0, &p->chunk);
-		parse_feed_xml(p, 0);
+		parse_feed_xml(p, data, n, 0);
 		data += n;
 		len -= n;
 	}
@@ -1405,8 +1384,7 @@ parse_finish(struct parser *p, char **cause)
 	struct feed	*f;
 
 	if (!p->stopped) {
-		parse_input_push(&p->in, NULL, 0, 1, &p->chunk);
-		parse_feed_xml(p, 1);
+		parse_feed_xml(p, NULL, 0, 1);
 	}
 	if (p->cause == NULL && !p->saw_root) {
 		if (p->xml_error != NULL)
@@ -1428,6 +1406,8 @@ parse_finish(struct parser *p, char **cause)
 void
 parse_free(struct parser *p)
 {
+	int	 i;
+
 	if (p == NULL)
 		return;
 	while (p->depth > 0)
@@ -1436,8 +1416,9 @@ parse_free(struct parser *p)
 	free(p->doc_base);
 	xmlFreeParserCtxt(p->ctxt);
 	parse_input_free(&p->in);
-	buf_free(&p->chunk);
 	buf_free(&p->text);
+	for (i = 0; i < 4; i++)
+		buf_free(&p->scratch[i]);
 	draft_free(&p->chan);
 	draft_free(&p->item);
 	feed_free(p->feed);
