@@ -38,6 +38,23 @@ buf_grow(struct buf *b, size_t len)
 	return 0;
 }
 
+/* A decimal number, without printf's cost (it runs once per field). */
+int
+buf_addint(struct buf *b, long long v)
+{
+	char			 tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long	 u;
+
+	u = v < 0 ? -(unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	return buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 int
 buf_addf(struct buf *b, const char *fmt, ...)
 {

@@ -19,6 +19,7 @@ struct buf {
 
 void	 buf_init(struct buf *, size_t);
 int	 buf_grow(struct buf *, size_t);
+int	 buf_addint(struct buf *, long long);
 int	 buf_addf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 char	*buf_take(struct buf *);

@@ -2,7 +2,7 @@
  * The filter language, after newsboat's ("Filter language" in its
  * manual), for query feeds, the F prompt and --filter:
  *
- *	title =~ "pension" and (age < 7 or tags # "fr") and not unread = no
+ *	title =~ "pension" and (age < 7 or tags # "fr") and not unread
  *
  * A comparison is ATTRIBUTE OPERATOR VALUE; "not" (or "!") binds tighter
  * than "and", which binds tighter than "or"; parentheses group.  The
@@ -11,14 +11,15 @@
  * jumps that short-circuit "and" and "or".  Literals are folded, numbers
  * read, dates converted and regular expressions compiled once, at parse
  * time, so matching is a loop that allocates nothing once the two scratch
- * buffers have grown to the longest text seen.  The meaning of each
- * operator for each kind of attribute is in ssnews(1), FILTERS.
+ * buffers have grown to the longest text seen.  What each operator means
+ * for each kind of attribute is in ssnews(1), FILTERS.
  */
 #include "config.h"
 
 #include <sys/types.h>
 
 #include <regex.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +38,11 @@
 #define FILTER_MAX_DEPTH	64	/* nested parentheses and nots */
 #define FILTER_MAX_TERMS	256	/* comparisons in an expression */
 #define FILTER_MAX_DIGITS	9	/* numbers stay below 10^9 */
-#define FILTER_MAX_TEXT		(16 * 1024 * 1024) /* text folded per match */
-#define FILTER_MAX_QUOTE	32	/* columns of a name quoted in a message */
+#define FILTER_MAX_TEXT		(16 * 1024 * 1024) /* folded per match */
+#define FILTER_MAX_QUOTE	32	/* columns of a quoted name */
 #define FILTER_DAY		86400
 #define FILTER_NO_JUMP		UINT32_MAX
+#define FILTER_NELEM(a)		(sizeof (a) / sizeof (a)[0])
 
 enum filter_type { TYPE_TEXT, TYPE_LIST, TYPE_NUMBER, TYPE_BOOL, TYPE_DATE };
 
@@ -55,21 +57,14 @@ static const struct {
 	const char		*name;
 	enum filter_type	 type;
 } filter_attrs[] = {
-	{ "title", TYPE_TEXT },
-	{ "content", TYPE_TEXT },
-	{ "author", TYPE_TEXT },
-	{ "link", TYPE_TEXT },
-	{ "feedtitle", TYPE_TEXT },
-	{ "feedurl", TYPE_TEXT },
-	{ "language", TYPE_TEXT },
-	{ "tags", TYPE_LIST },
-	{ "topics", TYPE_LIST },
-	{ "categories", TYPE_LIST },
-	{ "age", TYPE_NUMBER },
-	{ "unread", TYPE_BOOL },
+	{ "title", TYPE_TEXT }, { "content", TYPE_TEXT },
+	{ "author", TYPE_TEXT }, { "link", TYPE_TEXT },
+	{ "feedtitle", TYPE_TEXT }, { "feedurl", TYPE_TEXT },
+	{ "language", TYPE_TEXT }, { "tags", TYPE_LIST },
+	{ "topics", TYPE_LIST }, { "categories", TYPE_LIST },
+	{ "age", TYPE_NUMBER }, { "unread", TYPE_BOOL },
 	{ "date", TYPE_DATE },
 };
-#define FILTER_NATTRS	(sizeof filter_attrs / sizeof filter_attrs[0])
 
 enum filter_op {
 	OP_EQ, OP_REGEX, OP_CONTAINS, OP_LT, OP_LE, OP_GT, OP_GE, OP_BETWEEN
@@ -77,7 +72,7 @@ enum filter_op {
 #define OPS(a)		(1u << (a))
 #define OPS_ORDER	(OPS(OP_LT) | OPS(OP_LE) | OPS(OP_GT) | OPS(OP_GE))
 
-/* Which operators each type of attribute takes; indexed by filter_type. */
+/* The operators each type takes; indexed by enum filter_type. */
 static const unsigned filter_type_ops[] = {
 	OPS(OP_EQ) | OPS(OP_REGEX) | OPS(OP_CONTAINS) | OPS_ORDER,
 	OPS(OP_EQ) | OPS(OP_REGEX) | OPS(OP_CONTAINS),
@@ -92,27 +87,32 @@ static const struct {
 	enum filter_op	 op;
 	int		 neg;
 } filter_ops[] = {
-	{ "==", OP_EQ, 0 },
-	{ "=~", OP_REGEX, 0 },
-	{ "!=", OP_EQ, 1 },
-	{ "!~", OP_REGEX, 1 },
-	{ "!#", OP_CONTAINS, 1 },
-	{ "<=", OP_LE, 0 },
-	{ ">=", OP_GE, 0 },
-	{ "=", OP_EQ, 0 },
-	{ "#", OP_CONTAINS, 0 },
-	{ "<", OP_LT, 0 },
-	{ ">", OP_GT, 0 },
+	{ "==", OP_EQ, 0 }, { "=~", OP_REGEX, 0 }, { "!=", OP_EQ, 1 },
+	{ "!~", OP_REGEX, 1 }, { "!#", OP_CONTAINS, 1 }, { "<=", OP_LE, 0 },
+	{ ">=", OP_GE, 0 }, { "=", OP_EQ, 0 }, { "#", OP_CONTAINS, 0 },
+	{ "<", OP_LT, 0 }, { ">", OP_GT, 0 },
+	{ "between", OP_BETWEEN, 0 },	/* a keyword, not lexed here */
+};
+#define FILTER_BETWEEN	(FILTER_NELEM(filter_ops) - 1)
+
+enum filter_kw { KW_NONE, KW_AND, KW_OR, KW_NOT, KW_BETWEEN };
+static const char *const filter_keywords[] = {
+	"", "and", "or", "not", "between"
 };
 
+/*
+ * One comparison.  lo and hi bound what order_match() accepts: both the
+ * number for a number, the two ends of a range, or the first and the
+ * last second of a date.
+ */
 struct filter_term {
 	enum filter_attr	 attr;
 	enum filter_op		 op;
 	int			 neg;		/* !=, !~, !# */
-	int			 isnum;		/* text literal is a number */
+	int			 isnum;		/* a number literal */
 	char			*text;		/* folded literal */
 	regex_t			*re;		/* =~ and !~ */
-	int64_t			 lo, hi;	/* number, range or date span */
+	int64_t			 lo, hi;
 };
 
 enum filter_code { CODE_TERM, CODE_NOT, CODE_JUMPF, CODE_JUMPT };
@@ -128,7 +128,7 @@ struct filter {
 	struct filter_insn	*code;
 	size_t			 ncode, codecap;
 	struct buf		*scratch;	/* [0] joined, [1] folded */
-	int			 content;	/* some term reads the text */
+	int			 content;	/* a term reads the text */
 };
 
 enum filter_tok {
@@ -138,41 +138,40 @@ enum filter_tok {
 
 struct filter_token {
 	enum filter_tok	 type;
-	size_t		 start;		/* byte offset in the expression */
-	enum filter_op	 op;		/* TOK_OP */
-	int		 neg;
-	const char	*spell;		/* TOK_OP, as written */
+	size_t		 start;		/* byte offset in expr */
+	size_t		 op;		/* TOK_OP: in filter_ops */
+	enum filter_kw	 kw;		/* TOK_WORD */
 };
 
 struct filter_parser {
 	const char		*expr;
 	size_t			 len, pos;
 	struct filter_token	 tok;
-	struct buf		 str;	/* text of a TOK_STRING or TOK_WORD */
+	struct buf		 str;	/* TOK_STRING or TOK_WORD text */
 	struct filter		*f;
 	int			 depth;
 	char			*cause;
 };
 
 static size_t	 parse_column(const struct filter_parser *, size_t);
-static int	 parse_fail(struct filter_parser *, char *);
-static char	*parse_quote(const char *);
+static size_t	 tok_column(const struct filter_parser *);
+static int	 parse_error(struct filter_parser *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static int	 lex_special(unsigned char);
 static void	 lex_next(struct filter_parser *);
 static void	 lex_string(struct filter_parser *);
-static int	 lex_keyword(const struct filter_parser *, const char *);
-static int	 parse_or(struct filter_parser *);
-static int	 parse_and(struct filter_parser *);
+static uint32_t	 emit(struct filter *, enum filter_code, uint32_t);
+static void	 patch(struct filter *, uint32_t);
+static int	 parse_chain(struct filter_parser *, enum filter_kw);
 static int	 parse_unary(struct filter_parser *);
 static int	 parse_term(struct filter_parser *);
-static int	 parse_operator(struct filter_parser *, struct filter_term *,
-		    const char **);
+static int	 parse_operator(struct filter_parser *, struct filter_term *);
 static int	 parse_value(struct filter_parser *, struct filter_term *,
 		    const char *, int64_t *, int64_t *);
 static int	 parse_text(struct filter_parser *, struct filter_term *);
 static int	 parse_number(const char *, int64_t *);
 static int	 parse_date(const char *, int64_t *, int64_t *);
-static uint32_t	 emit(struct filter *, enum filter_code, uint32_t);
-static void	 patch(struct filter *, uint32_t);
+static void	 term_free(struct filter_term *);
 static int	 term_match(const struct filter *, const struct filter_term *,
 		    struct item *, const struct filter_env *);
 static const char *text_value(const struct filter *, enum filter_attr,
@@ -180,14 +179,13 @@ static const char *text_value(const struct filter *, enum filter_attr,
 static const char *text_fold_into(struct buf *, const char *);
 static int	 text_match(const struct filter *, const struct filter_term *,
 		    const char *);
+static int	 word_char(unsigned char);
 static int	 word_find(const char *, const char *);
 static const char *list_next(enum filter_attr, const struct item *,
 		    size_t *);
 static int	 list_match(const struct filter *, const struct filter_term *,
 		    const struct item *);
 static int	 order_match(enum filter_op, int64_t, int64_t, int64_t);
-static int	 date_match(const struct filter_term *, time_t);
-static int	 age_match(const struct filter_term *, time_t, time_t);
 
 /* Columns count characters, not bytes: a UTF-8 sequence is one column. */
 static size_t
@@ -202,33 +200,27 @@ parse_column(const struct filter_parser *p, size_t off)
 	return col;
 }
 
-/* Keep the first error only; always -1, so callers can return it. */
-static int
-parse_fail(struct filter_parser *p, char *msg)
+static size_t
+tok_column(const struct filter_parser *p)
 {
-	if (p->cause == NULL)
-		p->cause = msg;
-	else
-		free(msg);
+	return parse_column(p, p->tok.start);
+}
+
+/*
+ * Keep the first error only; always -1, so callers can return it.  Each
+ * fmt is a whole message whose first argument is the column.
+ */
+static int
+parse_error(struct filter_parser *p, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (p->cause != NULL)
+		return -1;
+	va_start(ap, fmt);
+	p->cause = xvasprintf(fmt, ap);
+	va_end(ap);
 	return -1;
-}
-
-/* Part of the expression, made safe and short to quote in a message. */
-static char *
-parse_quote(const char *s)
-{
-	struct buf	 b;
-
-	buf_init(&b, FILTER_MAX_LEN);
-	text_fit(&b, s, FILTER_MAX_QUOTE, 0);
-	return buf_take(&b);
-}
-
-static int
-lex_keyword(const struct filter_parser *p, const char *word)
-{
-	return p->tok.type == TOK_WORD &&
-	    strcasecmp(buf_str(&p->str), word) == 0;
 }
 
 /* Bytes that end a bare word. */
@@ -249,67 +241,71 @@ lex_next(struct filter_parser *p)
 	while (i < p->len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
 		i++;
 	p->tok.start = p->pos = i;
+	p->tok.kw = KW_NONE;
 	if (i == p->len) {
 		p->tok.type = TOK_END;
 		return;
 	}
 	c = (unsigned char)s[i];
-	if (c == '(' || c == ')' || c == ':') {
+	p->pos = i + 1;
+	if (c == '(' || c == ')' || c == ':' || c == '"') {
 		p->tok.type = c == '(' ? TOK_LPAREN : c == ')' ? TOK_RPAREN :
-		    TOK_COLON;
-		p->pos = i + 1;
+		    c == ':' ? TOK_COLON : TOK_STRING;
+		if (c == '"')
+			lex_string(p);
 		return;
 	}
-	if (c == '"') {
-		lex_string(p);
-		return;
-	}
-	for (k = 0; k < sizeof filter_ops / sizeof filter_ops[0]; k++) {
+	for (k = 0; k < FILTER_BETWEEN; k++) {
 		n = strlen(filter_ops[k].s);
 		if (p->len - i >= n && memcmp(s + i, filter_ops[k].s, n) == 0) {
 			p->tok.type = TOK_OP;
-			p->tok.op = filter_ops[k].op;
-			p->tok.neg = filter_ops[k].neg;
-			p->tok.spell = filter_ops[k].s;
+			p->tok.op = k;
 			p->pos = i + n;
 			return;
 		}
 	}
 	if (c == '!') {
 		p->tok.type = TOK_NOT;
-		p->pos = i + 1;
 		return;
 	}
 	if (lex_special(c)) {
 		p->tok.type = TOK_ERROR;
 		if (c > ' ' && c < 0x7f)
-			parse_fail(p, xasprintf(_("column %zu: unexpected "
-			    "character '%c'"), parse_column(p, i), c));
+			parse_error(p,
+			    _("column %zu: unexpected character '%c'"),
+			    tok_column(p), c);
 		else
-			parse_fail(p, xasprintf(_("column %zu: unexpected "
-			    "control character"), parse_column(p, i)));
+			parse_error(p,
+			    _("column %zu: unexpected control character"),
+			    tok_column(p));
 		return;
 	}
-	for (n = i; n < p->len && !lex_special((unsigned char)s[n]); n++)
-		continue;
+	n = i;
+	while (n < p->len && !lex_special((unsigned char)s[n]))
+		n++;
 	buf_reset(&p->str);
 	buf_add(&p->str, s + i, n - i);
 	p->tok.type = TOK_WORD;
 	p->pos = n;
+	for (k = 1; k < FILTER_NELEM(filter_keywords); k++) {
+		if (strcasecmp(buf_str(&p->str), filter_keywords[k]) == 0)
+			p->tok.kw = (enum filter_kw)k;
+	}
 }
 
 /*
- * A string in double quotes.  \" is a quote and \\ a backslash; any other
- * backslash stays, so that "\.pdf$" means what a regex writer expects.
+ * The rest of a string in double quotes.  \" is a quote and \\ a
+ * backslash; any other backslash stays, so that "\.pdf$" means what a
+ * regex writer expects.
  */
 static void
 lex_string(struct filter_parser *p)
 {
 	const char	*s = p->expr;
-	size_t		 i = p->pos + 1;
+	size_t		 i;
 
 	buf_reset(&p->str);
-	for (; i < p->len && s[i] != '"'; i++) {
+	for (i = p->pos; i < p->len && s[i] != '"'; i++) {
 		if (s[i] == '\\' && i + 1 < p->len &&
 		    (s[i + 1] == '"' || s[i + 1] == '\\'))
 			i++;
@@ -317,11 +313,10 @@ lex_string(struct filter_parser *p)
 	}
 	if (i == p->len) {
 		p->tok.type = TOK_ERROR;
-		parse_fail(p, xasprintf(_("column %zu: unterminated string"),
-		    parse_column(p, p->pos)));
+		parse_error(p, _("column %zu: unterminated string"),
+		    tok_column(p));
 		return;
 	}
-	p->tok.type = TOK_STRING;
 	p->pos = i + 1;
 }
 
@@ -335,48 +330,37 @@ emit(struct filter *f, enum filter_code code, uint32_t arg)
 	return (uint32_t)f->ncode++;
 }
 
-/* Point a chain of jumps (linked through their args) at the next one. */
+/* Point a chain of jumps (linked through their args) at what comes next. */
 static void
 patch(struct filter *f, uint32_t chain)
 {
-	uint32_t	 next;
-
 	while (chain != FILTER_NO_JUMP) {
-		next = f->code[chain].arg;
-		f->code[chain].arg = (uint32_t)f->ncode;
-		chain = next;
+		uint32_t	 at = chain;
+
+		chain = f->code[at].arg;
+		f->code[at].arg = (uint32_t)f->ncode;
 	}
 }
 
+/*
+ * An OR-chain of AND-chains (kw says which).  After each operand but the
+ * last, a jump to the end of the chain is taken once the result is known.
+ */
 static int
-parse_or(struct filter_parser *p)
+parse_chain(struct filter_parser *p, enum filter_kw kw)
 {
 	uint32_t	 chain = FILTER_NO_JUMP;
 
-	if (parse_and(p) == -1)
-		return -1;
-	while (lex_keyword(p, "or")) {
-		chain = emit(p->f, CODE_JUMPT, chain);
-		lex_next(p);
-		if (parse_and(p) == -1)
-			return -1;
-	}
-	patch(p->f, chain);
-	return 0;
-}
+	for (;;) {
+		int	 r = kw == KW_OR ? parse_chain(p, KW_AND) : parse_unary(p);
 
-static int
-parse_and(struct filter_parser *p)
-{
-	uint32_t	 chain = FILTER_NO_JUMP;
-
-	if (parse_unary(p) == -1)
-		return -1;
-	while (lex_keyword(p, "and")) {
-		chain = emit(p->f, CODE_JUMPF, chain);
-		lex_next(p);
-		if (parse_unary(p) == -1)
+		if (r == -1)
 			return -1;
+		if (p->tok.kw != kw)
+			break;
+		chain = emit(p->f, kw == KW_OR ? CODE_JUMPT : CODE_JUMPF,
+		    chain);
+		lex_next(p);
 	}
 	patch(p->f, chain);
 	return 0;
@@ -387,29 +371,26 @@ static int
 parse_unary(struct filter_parser *p)
 {
 	size_t	 open = p->tok.start;
-	int	 paren;
+	int	 paren = p->tok.type == TOK_LPAREN;
 
-	if (p->tok.type != TOK_NOT && p->tok.type != TOK_LPAREN &&
-	    !lex_keyword(p, "not"))
+	if (!paren && p->tok.type != TOK_NOT && p->tok.kw != KW_NOT)
 		return parse_term(p);
 	if (++p->depth > FILTER_MAX_DEPTH)
-		return parse_fail(p, xasprintf(_("column %zu: the expression "
-		    "is nested too deeply (more than %d levels)"),
-		    parse_column(p, open), FILTER_MAX_DEPTH));
-	paren = p->tok.type == TOK_LPAREN;
+		return parse_error(p,
+		    _("column %zu: the expression is nested too deeply (more than %d levels)"),
+		    tok_column(p), FILTER_MAX_DEPTH);
 	lex_next(p);
 	if (!paren) {
 		if (parse_unary(p) == -1)
 			return -1;
 		emit(p->f, CODE_NOT, 0);
 	} else {
-		if (parse_or(p) == -1)
+		if (parse_chain(p, KW_OR) == -1)
 			return -1;
 		if (p->tok.type != TOK_RPAREN)
-			return parse_fail(p, xasprintf(_("column %zu: expected "
-			    "')' to close the '(' at column %zu"),
-			    parse_column(p, p->tok.start),
-			    parse_column(p, open)));
+			return parse_error(p,
+			    _("column %zu: expected ')' to close the '(' at column %zu"),
+			    tok_column(p), parse_column(p, open));
 		lex_next(p);
 	}
 	p->depth--;
@@ -422,34 +403,36 @@ parse_term(struct filter_parser *p)
 {
 	struct filter_term	 t;
 	struct filter		*f = p->f;
-	const char		*spell;
-	char			*q;
+	struct buf		 q;
 	size_t			 a;
 
-	if (p->tok.type != TOK_WORD || lex_keyword(p, "and") ||
-	    lex_keyword(p, "or") || lex_keyword(p, "between"))
-		return parse_fail(p, xasprintf(_("column %zu: expected an "
-		    "attribute, '(' or 'not'"), parse_column(p, p->tok.start)));
-	for (a = 0; a < FILTER_NATTRS; a++) {
+	if (p->tok.type != TOK_WORD || p->tok.kw != KW_NONE)
+		return parse_error(p,
+		    _("column %zu: expected an attribute, '(' or 'not'"),
+		    tok_column(p));
+	for (a = 0; a < FILTER_NELEM(filter_attrs); a++) {
 		if (strcasecmp(buf_str(&p->str), filter_attrs[a].name) == 0)
 			break;
 	}
-	if (a == FILTER_NATTRS) {
-		q = parse_quote(buf_str(&p->str));
-		parse_fail(p, xasprintf(_("column %zu: unknown attribute '%s'"),
-		    parse_column(p, p->tok.start), q));
-		free(q);
+	if (a == FILTER_NELEM(filter_attrs)) {
+		buf_init(&q, FILTER_MAX_LEN);	/* quoted safe and short */
+		text_fit(&q, buf_str(&p->str), FILTER_MAX_QUOTE, 0);
+		parse_error(p, _("column %zu: unknown attribute '%s'"),
+		    tok_column(p), buf_str(&q));
+		buf_free(&q);
 		return -1;
 	}
 	if (f->nterms == FILTER_MAX_TERMS)
-		return parse_fail(p, xasprintf(_("column %zu: too many "
-		    "comparisons (more than %d)"), parse_column(p,
-		    p->tok.start), FILTER_MAX_TERMS));
+		return parse_error(p,
+		    _("column %zu: too many comparisons (more than %d)"),
+		    tok_column(p), FILTER_MAX_TERMS);
 	memset(&t, 0, sizeof t);
 	t.attr = (enum filter_attr)a;
 	lex_next(p);
-	if (parse_operator(p, &t, &spell) == -1)
+	if (parse_operator(p, &t) == -1) {
+		term_free(&t);
 		return -1;
+	}
 	if (t.attr == ATTR_CONTENT)
 		f->content = 1;
 	ARRAY_RESERVE(f->terms, f->nterms, f->termscap);
@@ -458,104 +441,101 @@ parse_term(struct filter_parser *p)
 	return 0;
 }
 
-/* The operator and the value(s) after an attribute, into t. */
+/* The operator and the value or range after an attribute, into t. */
 static int
-parse_operator(struct filter_parser *p, struct filter_term *t,
-    const char **spell)
+parse_operator(struct filter_parser *p, struct filter_term *t)
 {
-	const char	*name = filter_attrs[t->attr].name;
+	const char	*name = filter_attrs[t->attr].name, *spell;
 	enum filter_type type = filter_attrs[t->attr].type;
-	size_t		 at = p->tok.start;
+	size_t		 op = p->tok.op, col = tok_column(p);
 	int64_t		 lo, hi, lo2, hi2;
 
-	if (lex_keyword(p, "between")) {
-		t->op = OP_BETWEEN;
-		*spell = "between";
-	} else if (p->tok.type == TOK_OP) {
-		t->op = p->tok.op;
-		t->neg = p->tok.neg;
-		*spell = p->tok.spell;
-	} else if (type == TYPE_BOOL && p->tok.type != TOK_ERROR) {
+	if (p->tok.kw == KW_BETWEEN)
+		op = FILTER_BETWEEN;
+	else if (p->tok.type != TOK_OP && type == TYPE_BOOL) {
 		t->op = OP_EQ;			/* a bare "unread" */
-		t->lo = 1;
+		t->lo = t->hi = 1;
 		return 0;
-	} else
-		return parse_fail(p, xasprintf(_("column %zu: expected an "
-		    "operator after '%s'"), parse_column(p, at), name));
+	} else if (p->tok.type != TOK_OP)
+		return parse_error(p,
+		    _("column %zu: expected an operator after '%s'"),
+		    col, name);
+	t->op = filter_ops[op].op;
+	t->neg = filter_ops[op].neg;
+	spell = filter_ops[op].s;
 	if ((filter_type_ops[type] & OPS(t->op)) == 0)
-		return parse_fail(p, xasprintf(_("column %zu: operator '%s' "
-		    "cannot be used with '%s'"), parse_column(p, at), *spell,
-		    name));
+		return parse_error(p,
+		    _("column %zu: operator '%s' cannot be used with '%s'"),
+		    col, spell, name);
 	lex_next(p);
-	if (parse_value(p, t, *spell, &lo, &hi) == -1)
+	if (parse_value(p, t, spell, &t->lo, &t->hi) == -1)
 		return -1;
-	if (t->op != OP_BETWEEN) {
-		t->lo = lo;
-		t->hi = hi;
+	if (t->op != OP_BETWEEN)
 		return 0;
-	}
 	if (p->tok.type != TOK_COLON)
-		return parse_fail(p, xasprintf(_("column %zu: expected ':' "
-		    "between the two ends of the range"), parse_column(p,
-		    p->tok.start)));
+		return parse_error(p,
+		    _("column %zu: expected ':' between the two ends of the range"),
+		    tok_column(p));
 	lex_next(p);
 	if (parse_value(p, t, ":", &lo2, &hi2) == -1)
 		return -1;
+	lo = t->lo;
+	hi = t->hi;
 	t->lo = lo < lo2 ? lo : lo2;	/* either order, like newsboat */
 	t->hi = hi > hi2 ? hi : hi2;
 	return 0;
 }
 
 /*
- * One value for t, read according to the attribute's type: a number
- * (lo = hi), yes or no (lo), a date (the span [lo, hi)), or text (into
- * t itself).  after names what came before, for the message.
+ * One value, read as the attribute's type wants: a number, yes or no, a
+ * date, or text (kept in t itself); after is what came before it.
  */
 static int
 parse_value(struct filter_parser *p, struct filter_term *t,
     const char *after, int64_t *lo, int64_t *hi)
 {
 	const char	*s = buf_str(&p->str);
-	size_t		 col = parse_column(p, p->tok.start);
+	size_t		 col = tok_column(p);
 	int		 r;
 
 	if ((p->tok.type != TOK_WORD && p->tok.type != TOK_STRING) ||
-	    (p->tok.type == TOK_WORD && (lex_keyword(p, "and") ||
-	    lex_keyword(p, "or") || lex_keyword(p, "not") ||
-	    lex_keyword(p, "between"))))
-		return parse_fail(p, xasprintf(_("column %zu: expected a value "
-		    "after '%s'"), col, after));
-	*lo = *hi = 0;
+	    p->tok.kw != KW_NONE)
+		return parse_error(p,
+		    _("column %zu: expected a value after '%s'"),
+		    col, after);
 	switch (filter_attrs[t->attr].type) {
 	case TYPE_NUMBER:
 		r = parse_number(s, lo);
 		if (r == -2)
-			return parse_fail(p, xasprintf(_("column %zu: number "
-			    "too large"), col));
+			return parse_error(p, _("column %zu: number too large"),
+			    col);
 		if (r == -1)
-			return parse_fail(p, xasprintf(_("column %zu: expected "
-			    "a number after '%s'"), col, after));
+			return parse_error(p,
+			    _("column %zu: expected a number after '%s'"),
+			    col, after);
 		*hi = *lo;
 		break;
 	case TYPE_BOOL:
 		if (strcasecmp(s, "yes") == 0 || strcasecmp(s, "true") == 0 ||
 		    strcmp(s, "1") == 0)
-			*lo = 1;
-		else if (strcasecmp(s, "no") != 0 &&
-		    strcasecmp(s, "false") != 0 && strcmp(s, "0") != 0)
-			return parse_fail(p, xasprintf(_("column %zu: expected "
-			    "yes or no after '%s'"), col, after));
+			*lo = *hi = 1;
+		else if (strcasecmp(s, "no") == 0 ||
+		    strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0)
+			*lo = *hi = 0;
+		else
+			return parse_error(p,
+			    _("column %zu: expected yes or no after '%s'"),
+			    col, after);
 		break;
 	case TYPE_DATE:
 		if (parse_date(s, lo, hi) == -1)
-			return parse_fail(p, xasprintf(_("column %zu: expected "
-			    "a date (YYYY-MM-DD or YYYY-MM-DD HH:MM) after "
-			    "'%s'"), col, after));
+			return parse_error(p,
+			    _("column %zu: expected a date (YYYY-MM-DD or YYYY-MM-DD HH:MM) after '%s'"),
+			    col, after);
 		break;
 	default:
 		if (parse_text(p, t) == -1)
 			return -1;
-		*lo = *hi = t->lo;
 		break;
 	}
 	lex_next(p);
@@ -571,22 +551,25 @@ parse_text(struct filter_parser *p, struct filter_term *t)
 	char		 msg[256];
 	int		 error;
 
-	if (t->op == OP_REGEX) {
-		t->re = xmalloc(sizeof *t->re);
-		error = regcomp(t->re, s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
-		if (error == 0)
-			return 0;
-		regerror(error, t->re, msg, sizeof msg);
-		free(t->re);
-		t->re = NULL;
-		return parse_fail(p, xasprintf(_("column %zu: invalid regular "
-		    "expression: %s"), parse_column(p, p->tok.start), msg));
+	if (t->op != OP_REGEX) {
+		if (parse_number(s, &t->lo) == 0) {
+			t->isnum = 1;
+			t->hi = t->lo;
+		}
+		buf_init(&b, FILTER_MAX_TEXT);
+		t->text = xstrdup(text_fold_into(&b, s));
+		buf_free(&b);
+		return 0;
 	}
-	t->isnum = parse_number(s, &t->lo) == 0;
-	buf_init(&b, FILTER_MAX_TEXT);
-	t->text = xstrdup(text_fold_into(&b, s));
-	buf_free(&b);
-	return 0;
+	t->re = xmalloc(sizeof *t->re);
+	error = regcomp(t->re, s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+	if (error == 0)
+		return 0;
+	regerror(error, t->re, msg, sizeof msg);
+	free(t->re);
+	t->re = NULL;
+	return parse_error(p, _("column %zu: invalid regular expression: %s"),
+	    tok_column(p), msg);
 }
 
 /* 0 for a plain decimal number, -1 for anything else, -2 if too large. */
@@ -604,68 +587,36 @@ parse_number(const char *s, int64_t *v)
 	return i > 0 && s[i] == '\0' ? 0 : -1;
 }
 
-/* A number of 1 to max digits at *s; advances *s.  -1 if none. */
-static int
-parse_digits(const char **s, int max)
-{
-	int	 v = 0, n;
-
-	for (n = 0; n < max && **s >= '0' && **s <= '9'; n++, (*s)++)
-		v = v * 10 + (**s - '0');
-	return n > 0 ? v : -1;
-}
-
 /*
- * "YYYY-MM-DD" is the day and "YYYY-MM-DD HH:MM" (or with a T) the
- * minute, in local time, as the span [lo, hi) of Unix seconds.
+ * "YYYY-MM-DD" is a day and "YYYY-MM-DD HH:MM" (or with a T) a minute,
+ * in local time: lo and hi get its first and last second.
  */
 static int
 parse_date(const char *s, int64_t *lo, int64_t *hi)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	struct tm	 tm;
-	int		 y, m, d, hh = -1, mm = 0;
+	struct tm	 tm, norm;
+	int		 minute = 0;
 
-	y = parse_digits(&s, 4);
-	if (y < 1900 || *s++ != '-')
-		return -1;
-	m = parse_digits(&s, 2);
-	if (m < 1 || m > 12 || *s++ != '-')
-		return -1;
-	d = parse_digits(&s, 2);
-	if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 &&
-	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
-		return -1;
-	if (*s == ' ' || *s == 'T') {
-		s++;
-		hh = parse_digits(&s, 2);
-		if (hh < 0 || hh > 23 || *s++ != ':')
-			return -1;
-		mm = parse_digits(&s, 2);
-		if (mm < 0 || mm > 59)
-			return -1;
-	}
-	if (*s != '\0')
-		return -1;
 	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = hh < 0 ? 0 : hh;
-	tm.tm_min = mm;
+	s = strptime(s, "%Y-%m-%d", &tm);
+	if (s != NULL && (*s == ' ' || *s == 'T') && s[1] != ' ') {
+		s = strptime(s + 1, "%H:%M", &tm);
+		minute = 1;
+	}
+	if (s == NULL || *s != '\0' || tm.tm_year < 0)
+		return -1;
 	tm.tm_isdst = -1;
-	*lo = (int64_t)mktime(&tm);
-	if (hh >= 0) {
-		*hi = *lo + 60;
+	norm = tm;
+	*lo = (int64_t)mktime(&norm);
+	if (norm.tm_mday != tm.tm_mday)		/* 02-30 became 03-01 */
+		return -1;
+	if (minute) {
+		*hi = *lo + 59;
 		return 0;
 	}
-	memset(&tm, 0, sizeof tm);	/* the next midnight: days vary */
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d + 1;
-	tm.tm_isdst = -1;
-	*hi = (int64_t)mktime(&tm);
+	norm = tm;	/* up to the next midnight: not all days are 24h */
+	norm.tm_mday++;
+	*hi = (int64_t)mktime(&norm) - 1;
 	return 0;
 }
 
@@ -673,41 +624,49 @@ struct filter *
 filter_parse(const char *expr, char **cause)
 {
 	struct filter_parser	 p;
-	struct filter		*f;
-	size_t			 i;
 
 	memset(&p, 0, sizeof p);
 	p.expr = expr;
 	p.len = strnlen(expr, FILTER_MAX_LEN + 1);
 	buf_init(&p.str, FILTER_MAX_LEN);
-	p.f = f = xcalloc(1, sizeof *f);
+	p.f = xcalloc(1, sizeof *p.f);
 	if (p.len > FILTER_MAX_LEN)
-		parse_fail(&p, xasprintf(_("column %zu: the expression is "
-		    "longer than %d bytes"), parse_column(&p, FILTER_MAX_LEN),
-		    FILTER_MAX_LEN));
+		parse_error(&p,
+		    _("column %zu: the expression is longer than %d bytes"),
+		    parse_column(&p, FILTER_MAX_LEN), FILTER_MAX_LEN);
 	else {
 		lex_next(&p);
-		if (parse_or(&p) == 0 && p.tok.type == TOK_RPAREN)
-			parse_fail(&p, xasprintf(_("column %zu: unexpected "
-			    "')'"), parse_column(&p, p.tok.start)));
+		if (parse_chain(&p, KW_OR) == 0 && p.tok.type == TOK_RPAREN)
+			parse_error(&p, _("column %zu: unexpected ')'"),
+			    tok_column(&p));
 		else if (p.tok.type != TOK_END)
-			parse_fail(&p, xasprintf(_("column %zu: expected 'and', "
-			    "'or' or the end of the expression"),
-			    parse_column(&p, p.tok.start)));
+			parse_error(&p,
+			    _("column %zu: expected 'and', 'or' or the end of the expression"),
+			    tok_column(&p));
 	}
 	buf_free(&p.str);
 	if (p.cause != NULL) {
-		filter_free(f);
+		filter_free(p.f);
 		if (cause != NULL)
 			*cause = p.cause;
 		else
 			free(p.cause);
 		return NULL;
 	}
-	f->scratch = xcalloc(2, sizeof *f->scratch);
-	for (i = 0; i < 2; i++)
-		buf_init(&f->scratch[i], FILTER_MAX_TEXT);
-	return f;
+	p.f->scratch = xcalloc(2, sizeof *p.f->scratch);
+	buf_init(&p.f->scratch[0], FILTER_MAX_TEXT);
+	buf_init(&p.f->scratch[1], FILTER_MAX_TEXT);
+	return p.f;
+}
+
+static void
+term_free(struct filter_term *t)
+{
+	free(t->text);
+	if (t->re != NULL) {
+		regfree(t->re);
+		free(t->re);
+	}
 }
 
 void
@@ -717,13 +676,8 @@ filter_free(struct filter *f)
 
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->nterms; i++) {
-		free(f->terms[i].text);
-		if (f->terms[i].re != NULL) {
-			regfree(f->terms[i].re);
-			free(f->terms[i].re);
-		}
-	}
+	for (i = 0; i < f->nterms; i++)
+		term_free(&f->terms[i]);
 	free(f->terms);
 	free(f->code);
 	if (f->scratch != NULL) {
@@ -778,11 +732,17 @@ filter_match(const struct filter *f, struct item *it,
 	return acc;
 }
 
+/*
+ * One comparison.  An unknown date matches no age or date comparison
+ * (so != and the like are true).  Age is whole days, rounded to zero.
+ */
 static int
 term_match(const struct filter *f, const struct filter_term *t,
     struct item *it, const struct filter_env *env)
 {
-	int	 r = 0;
+	const int64_t	 far = (int64_t)1 << 40;	/* no overflow */
+	int64_t		 d = item_date(it);
+	int		 r = 0;
 
 	switch (filter_attrs[t->attr].type) {
 	case TYPE_TEXT:
@@ -791,66 +751,59 @@ term_match(const struct filter *f, const struct filter_term *t,
 	case TYPE_LIST:
 		r = list_match(f, t, it);
 		break;
-	case TYPE_NUMBER:
-		r = age_match(t, item_date(it), env->now);
-		break;
 	case TYPE_BOOL:
 		r = ((it->flags & ITEM_UNREAD) != 0) == (t->lo != 0);
 		break;
+	case TYPE_NUMBER:
+		if (d != DATE_NONE && d > -far && d < far &&
+		    env->now > -far && env->now < far)
+			r = order_match(t->op, ((int64_t)env->now - d) /
+			    FILTER_DAY, t->lo, t->hi);
+		break;
 	case TYPE_DATE:
-		r = date_match(t, item_date(it));
+		if (d != DATE_NONE)
+			r = order_match(t->op, d, t->lo, t->hi);
 		break;
 	}
 	return r ^ t->neg;
 }
 
-/* The text of a text attribute; never NULL. */
+/* The text of a text attribute; NULL if it has none. */
 static const char *
 text_value(const struct filter *f, enum filter_attr a, struct item *it,
     const struct filter_env *env)
 {
 	const struct feed	*feed = it->feed;
 	struct buf		*b = &f->scratch[0];
-	const char		*s = NULL;
 
 	switch (a) {
 	case ATTR_TITLE:
-		s = it->title;
-		break;
+		return it->title;
 	case ATTR_AUTHOR:
-		s = it->author;
-		break;
+		return it->author;
 	case ATTR_LINK:
-		s = it->link;
-		break;
+		return it->link;
 	case ATTR_FEEDTITLE:
-		s = feed != NULL ? feed_title(feed) : NULL;
-		break;
+		return feed != NULL ? feed_title(feed) : NULL;
 	case ATTR_FEEDURL:
-		s = feed != NULL ? feed->url : NULL;
-		break;
+		return feed != NULL ? feed->url : NULL;
 	case ATTR_LANGUAGE:
-		s = it->lang;
-		if ((s == NULL || *s == '\0') && feed != NULL)
-			s = feed->language;
-		break;
+		if ((it->lang == NULL || *it->lang == '\0') && feed != NULL)
+			return feed->language;
+		return it->lang;
 	case ATTR_CONTENT:
 		if (env->content != NULL)
-			s = env->content(it, env->arg);
-		else if (it->summary == NULL || it->content == NULL)
-			s = it->summary != NULL ? it->summary : it->content;
-		else {
-			buf_reset(b);
-			buf_addstr(b, it->summary);
-			buf_addc(b, '\n');
-			buf_addstr(b, it->content);
-			s = buf_str(b);
-		}
-		break;
+			return env->content(it, env->arg);
+		if (it->summary == NULL || it->content == NULL)
+			return it->summary != NULL ? it->summary : it->content;
+		buf_reset(b);
+		buf_addstr(b, it->summary);
+		buf_addc(b, '\n');
+		buf_addstr(b, it->content);
+		return buf_str(b);
 	default:
-		break;
+		return NULL;
 	}
-	return s != NULL ? s : "";
 }
 
 /* Fold s into b (emptied first), without the leading space of a fold. */
@@ -873,16 +826,18 @@ text_match(const struct filter *f, const struct filter_term *t,
 	size_t		 n;
 	int64_t		 v;
 
+	if (s == NULL)
+		s = "";
 	if (t->op == OP_REGEX)
 		return regexec(t->re, s, 0, NULL, 0) == 0;
 	if (t->isnum && t->op != OP_CONTAINS && parse_number(s, &v) == 0)
-		return order_match(t->op, v, t->lo, t->lo);
+		return order_match(t->op, v, t->lo, t->hi);
 	folded = text_fold_into(&f->scratch[1], s);
 	switch (t->op) {
 	case OP_EQ:
 		if (strcmp(folded, t->text) == 0)
 			return 1;
-		if (t->attr != ATTR_LANGUAGE)	/* "fr" matches "fr-CA" */
+		if (t->attr != ATTR_LANGUAGE)	/* "fr" takes "fr-CA" */
 			return 0;
 		n = strlen(t->text);
 		return n > 0 && strncmp(folded, t->text, n) == 0 &&
@@ -961,92 +916,49 @@ list_match(const struct filter *f, const struct filter_term *t,
     const struct item *it)
 {
 	struct buf	*b = &f->scratch[1];
-	const char	*s, *folded;
+	const char	*s;
 	size_t		 i = 0, count = 0;
 
-	if (t->op == OP_EQ)
-		buf_reset(b);
+	buf_reset(b);
 	while ((s = list_next(t->attr, it, &i)) != NULL) {
-		switch (t->op) {
-		case OP_REGEX:
+		if (t->op == OP_REGEX) {
 			if (regexec(t->re, s, 0, NULL, 0) == 0)
 				return 1;
-			break;
-		case OP_CONTAINS:
+		} else if (t->op == OP_CONTAINS) {
 			if (strcmp(text_fold_into(b, s), t->text) == 0)
 				return 1;
-			break;
-		default:
+		} else {
 			if (count++ > 0)
 				buf_addc(b, ' ');
 			text_fold(b, s, strlen(s));
-			break;
 		}
 	}
 	if (t->op != OP_EQ)
 		return 0;
-	folded = buf_str(b);
-	return strcmp(*folded == ' ' ? folded + 1 : folded, t->text) == 0;
+	s = buf_str(b);
+	return strcmp(*s == ' ' ? s + 1 : s, t->text) == 0;
 }
 
-/* Compare v with lo (or the range lo..hi, both included). */
+/*
+ * Compare v with the span lo..hi (both included): "=" and between are
+ * within it, "<" before it, "<=" not after it, and so on.
+ */
 static int
 order_match(enum filter_op op, int64_t v, int64_t lo, int64_t hi)
 {
 	switch (op) {
 	case OP_EQ:
-		return v == lo;
+	case OP_BETWEEN:
+		return v >= lo && v <= hi;
 	case OP_LT:
 		return v < lo;
 	case OP_LE:
-		return v <= lo;
+		return v <= hi;
 	case OP_GT:
-		return v > lo;
+		return v > hi;
 	case OP_GE:
 		return v >= lo;
-	case OP_BETWEEN:
-		return v >= lo && v <= hi;
 	default:
 		return 0;
 	}
-}
-
-/*
- * Dates compare at the precision written: "=" is within that day or
- * minute, "<" before it starts, ">" after it ends.
- */
-static int
-date_match(const struct filter_term *t, time_t d)
-{
-	if (d == DATE_NONE)
-		return 0;
-	switch (t->op) {
-	case OP_EQ:
-	case OP_BETWEEN:
-		return d >= t->lo && d < t->hi;
-	case OP_LT:
-		return d < t->lo;
-	case OP_LE:
-		return d < t->hi;
-	case OP_GT:
-		return d >= t->hi;
-	case OP_GE:
-		return d >= t->lo;
-	default:
-		return 0;
-	}
-}
-
-/* Age in whole days, rounded towards zero; unknown dates match nothing. */
-static int
-age_match(const struct filter_term *t, time_t d, time_t now)
-{
-	const int64_t	 far = (int64_t)1 << 40;	/* no overflow */
-	int64_t		 dd = d, nn = now;
-
-	if (d == DATE_NONE)
-		return 0;
-	dd = dd < -far ? -far : dd > far ? far : dd;
-	nn = nn < -far ? -far : nn > far ? far : nn;
-	return order_match(t->op, (nn - dd) / FILTER_DAY, t->lo, t->hi);
 }

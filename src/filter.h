@@ -11,10 +11,13 @@
 struct filter;
 struct item;
 
-/* What an expression is evaluated against. */
+/*
+ * What an expression is evaluated against.  content, if not NULL, gives
+ * the item's text (summary and content), loading it from the store if
+ * needed; the text need only stay valid until the next call.
+ */
 struct filter_env {
 	time_t		  now;		/* for age */
-	/* The item's text (summary and content), loading it if needed. */
 	const char	*(*content)(struct item *, void *);
 	void		 *arg;		/* passed to content */
 };
