@@ -15,12 +15,15 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "cmd.h"
 #include "dump.h"
 #include "feed.h"
+#include "fetch.h"
 #include "i18n.h"
 #include "log.h"
 #include "parse.h"
+#include "signals.h"
 #include "xmalloc.h"
 
 #define OUT_FLUSH	(256u << 10)
@@ -145,7 +148,7 @@ out:
  * all failed.
  */
 int
-cmd_dump(enum dump_format format, char **sources, int nsources)
+cmd_dump(int format, char **sources, int nsources)
 {
 	struct dump_state	 ds;
 	int			 i, ok = 0;
@@ -158,5 +161,104 @@ cmd_dump(enum dump_format format, char **sources, int nsources)
 	buf_free(&ds.out);
 	if (fflush(stdout) != 0)
 		fatal("write");
+	return ok ? 0 : 1;
+}
+
+/* The results of fetching every listed feed, kept in list order. */
+struct dump_fetch {
+	struct feed	**parsed;
+	char		**errors;
+	size_t		 *index;	/* feed position -> slot */
+};
+
+static void
+dump_fetched(struct fetch_result *r, void *arg)
+{
+	struct dump_fetch	*df = arg;
+	size_t			 slot = (size_t)r->feed->priv;
+
+	df->parsed[slot] = r->parsed;
+	r->parsed = NULL;
+	df->errors[slot] = r->error != NULL ? xstrdup(r->error) : NULL;
+}
+
+/* Fetch every listed feed in parallel; interrupted by a signal: -1. */
+static int
+fetch_all(struct feedlist *fl, struct dump_fetch *df)
+{
+	struct fetch_waitfd	 w;
+	char			*cause = NULL;
+	size_t			 i;
+
+	if (fetch_init(&cause) != 0 || signals_init() != 0) {
+		log_warnx("%s", cause != NULL ? cause : "signals");
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < fl->nfeeds; i++) {
+		if (fl->feeds[i]->flags & FEED_QUERY)
+			continue;
+		fl->feeds[i]->priv = (void *)i;
+		fetch_start(fl->feeds[i], dump_fetched, df);
+	}
+	w.fd = signals_fd();
+	while (fetch_active() + fetch_queued() > 0) {
+		fetch_wait(&w, 1, 1000);
+		if (w.revents && (signals_take() & (SIGNAL_INT |
+		    SIGNAL_TERM))) {
+			fetch_cleanup();
+			return -1;
+		}
+		fetch_perform();
+	}
+	fetch_cleanup();
+	return 0;
+}
+
+/*
+ * --dump without sources: every listed feed, fetched fresh and in
+ * parallel, printed in the order of the list.
+ */
+int
+cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
+{
+	struct dump_state	 ds;
+	struct dump_fetch	 df;
+	size_t			 i, j;
+	int			 ok = 0, rc;
+
+	df.parsed = xcalloc(fl->nfeeds + 1, sizeof *df.parsed);
+	df.errors = xcalloc(fl->nfeeds + 1, sizeof *df.errors);
+	rc = fetch_all(fl, &df);
+	ds.format = cli->dump_format;
+	buf_init(&ds.out, BUF_UNLIMITED);
+	for (i = 0; rc == 0 && i < fl->nfeeds; i++) {
+		struct feed	*f = df.parsed[i];
+
+		if (fl->feeds[i]->flags & FEED_QUERY)
+			continue;
+		ok |= f != NULL && (df.errors[i] == NULL || f->nitems > 0);
+		if (ds.format == DUMP_JSON)
+			dump_json_feed(&ds.out, fl->feeds[i]->url, f,
+			    df.errors[i]);
+		else {
+			for (j = 0; f != NULL && j < f->nitems; j++)
+				dump_tsv_item(&ds.out, f->items[j]);
+			if (df.errors[i] != NULL)
+				log_warnx("%s: %s", fl->feeds[i]->url,
+				    df.errors[i]);
+		}
+		out_flush(&ds.out, 0);
+	}
+	out_flush(&ds.out, 1);
+	buf_free(&ds.out);
+	for (i = 0; i < fl->nfeeds; i++) {
+		feed_free(df.parsed[i]);
+		free(df.errors[i]);
+	}
+	free(df.parsed);
+	free(df.errors);
+	if (rc != 0)
+		return 130;
 	return ok ? 0 : 1;
 }

@@ -2,11 +2,20 @@
 #ifndef SSNEWS_CMD_H
 #define SSNEWS_CMD_H
 
+struct cli;
+struct feedlist;
+struct store;
+
 enum dump_format {
 	DUMP_JSON,
 	DUMP_TSV
 };
 
-int	cmd_dump(enum dump_format, char **, int);
+int	cmd_dump(int, char **, int);
+int	cmd_dump_feeds(struct cli *, struct feedlist *);
+int	cmd_reload(struct feedlist *, struct store *, int);
+int	cmd_print_unread(struct feedlist *);
+int	cmd_export_opml(struct feedlist *);
+int	cmd_import_opml(const char *, struct feedlist *, const char *);
 
 #endif

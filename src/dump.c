@@ -71,22 +71,6 @@ dump_json_string(struct buf *out, const char *s)
 	buf_addc(out, '"');
 }
 
-/* A decimal number, without printf's cost (one per item and field). */
-static void
-add_number(struct buf *out, int64_t v)
-{
-	char		 tmp[24], *p = tmp + sizeof tmp;
-	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		*--p = '-';
-	buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
-}
-
 static void
 json_key(struct buf *out, const char *key, int first)
 {
@@ -114,7 +98,7 @@ json_time(struct buf *out, const char *key, time_t t)
 	if (t == DATE_NONE)
 		buf_addstr(out, "null");
 	else
-		add_number(out, (int64_t)t);
+		buf_addint(out, (int64_t)t);
 }
 
 static void
@@ -154,7 +138,7 @@ json_item(struct buf *out, const struct item *it)
 		if (e->length < 0)
 			buf_addstr(out, "null");
 		else
-			add_number(out, e->length);
+			buf_addint(out, e->length);
 		buf_addc(out, '}');
 	}
 	buf_addstr(out, "]");
@@ -251,7 +235,7 @@ dump_tsv_item(struct buf *out, const struct item *it)
 
 	t = it->published != DATE_NONE ? it->published : it->updated;
 	if (t != DATE_NONE)
-		add_number(out, (int64_t)t);
+		buf_addint(out, (int64_t)t);
 	buf_addc(out, '\t');
 	tsv_field(out, it->title, 0);
 	buf_addc(out, '\t');

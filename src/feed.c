@@ -11,6 +11,16 @@
 #include "feed.h"
 #include "xmalloc.h"
 
+/* An open-addressing table from item id to position. */
+struct idindex {
+	size_t		*slots;		/* position + 1; 0 is empty */
+	size_t		 mask;
+};
+
+static void	 idindex_build(struct idindex *, struct item **, size_t);
+static struct item **idindex_find(struct idindex *, struct item **,
+		    const char *);
+static void	 feed_unindex(struct feed *);
 static size_t	 pack_len(const char *);
 static char	*pack_str(char **, const char *);
 
@@ -236,6 +246,7 @@ feed_new(const char *url)
 	f->updated = DATE_NONE;
 	f->reload_time = -1;
 	f->max_items = -1;
+	f->keep_days = -1;
 	return f;
 }
 
@@ -246,6 +257,7 @@ feed_free(struct feed *f)
 
 	if (f == NULL)
 		return;
+	feed_unindex(f);
 	for (i = 0; i < f->nitems; i++)
 		item_free(f->items[i]);
 	free(f->items);
@@ -290,6 +302,7 @@ feed_set(char **field, const char *value)
 void
 feed_add_item(struct feed *f, struct item *it)
 {
+	feed_unindex(f);
 	ARRAY_RESERVE(f->items, f->nitems, f->itemscap);
 	f->items[f->nitems++] = it;
 	it->feed = f;
@@ -300,6 +313,7 @@ feed_add_item(struct feed *f, struct item *it)
 void
 feed_sort(struct feed *f)
 {
+	feed_unindex(f);
 	item_sort(f->items, f->nitems, item_cmp_newest);
 }
 
@@ -318,20 +332,27 @@ feed_count(struct feed *f)
 struct item *
 feed_find_item(struct feed *f, const char *id)
 {
-	size_t	 i;
+	struct item	**it;
 
-	for (i = 0; i < f->nitems; i++) {
-		if (strcmp(f->items[i]->id, id) == 0)
-			return f->items[i];
+	if (f->index == NULL) {
+		f->index = xmalloc(sizeof *f->index);
+		idindex_build(f->index, f->items, f->nitems);
 	}
-	return NULL;
+	it = idindex_find(f->index, f->items, id);
+	return it != NULL ? *it : NULL;
 }
 
-/* An open-addressing table from item id to position, for merging. */
-struct idindex {
-	size_t		*slots;		/* position + 1; 0 is empty */
-	size_t		 mask;
-};
+
+/* Forget the id index after the items changed. */
+static void
+feed_unindex(struct feed *f)
+{
+	if (f->index != NULL) {
+		free(f->index->slots);
+		free(f->index);
+		f->index = NULL;
+	}
+}
 
 static void
 idindex_build(struct idindex *x, struct item **v, size_t n)
@@ -406,6 +427,7 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 	struct item	**old, *it;
 	size_t		  i, added = 0, keep;
 
+	feed_unindex(dst);
 	merge_meta(dst, src);
 	for (i = 0; i < dst->nitems; i++)
 		dst->items[i]->flags &= ~(ITEM_NEW | ITEM_INFEED);
@@ -455,6 +477,7 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 	if (keep != dst->nitems || added > 0)
 		dst->flags |= FEED_DIRTY;
 	dst->nitems = keep;
+	feed_unindex(dst);
 	feed_count(dst);
 	return added;
 }

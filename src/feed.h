@@ -63,6 +63,7 @@ struct item {
 
 #define FEED_DIRTY	0x01	/* changed since the last save */
 #define FEED_QUERY	0x02	/* a virtual feed over other feeds */
+#define FEED_HIDDEN	0x04	/* listed with a "!" tag: not shown */
 
 struct feed {
 	char		*url;
@@ -91,8 +92,10 @@ struct feed {
 	/* Per-feed settings from the urls file; -1 means the global one. */
 	int		 reload_time;
 	int		 max_items;
+	int		 keep_days;
 	char		*query;		/* filter expression of a query feed */
 	void		*priv;		/* owned by whoever filled it */
+	struct idindex	*index;		/* items by id, built on demand */
 };
 
 /* How feed_merge() keeps a feed within its limits. */
@@ -101,6 +104,8 @@ struct merge_opts {
 	size_t		 max_items;	/* 0: no limit */
 	time_t		 cutoff;	/* drop items older; 0: keep all */
 };
+
+struct idindex;
 
 struct feedlist {
 	struct feed	**feeds;

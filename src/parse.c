@@ -1261,6 +1261,12 @@ on_error(void *ctx, xmlErrorPtr e)
 	p->xml_line = e->line;
 }
 
+const char *
+parse_version(void)
+{
+	return LIBXML_DOTTED_VERSION;
+}
+
 void
 parse_limits_default(struct parse_limits *lim)
 {

@@ -28,6 +28,7 @@ typedef void (*parse_item_cb)(void *, struct feed *, struct item *);
 
 struct parser;
 
+const char	*parse_version(void);
 void		 parse_limits_default(struct parse_limits *);
 struct parser	*parse_new(const char *, const char *,
 		    const struct parse_limits *, parse_item_cb, void *);

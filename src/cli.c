@@ -1,0 +1,170 @@
+/*
+ * Start-up after the command line: the order in which things are set up
+ * (options, configuration, feed list, network, cache) and which mode
+ * runs.  Configuration and feed list errors stop here with status 2,
+ * before anything is written and before the screen is touched.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "conf.h"
+#include "feed.h"
+#include "fetch.h"
+#include "i18n.h"
+#include "log.h"
+#include "options.h"
+#include "parse.h"
+#include "signals.h"
+#include "store.h"
+#include "ui.h"
+#include "urls.h"
+#include "xmalloc.h"
+
+/* $XDG_CONFIG_HOME/ssnews/NAME or $XDG_DATA_HOME/ssnews (name NULL). */
+static char *
+xdg_path(const char *var, const char *fallback, const char *name)
+{
+	const char	*base = getenv(var), *home = getenv("HOME");
+
+	if (base != NULL && *base == '/')
+		return name != NULL ? xasprintf("%s/ssnews/%s", base, name) :
+		    xasprintf("%s/ssnews", base);
+	if (home == NULL || *home == '\0')
+		home = ".";
+	return name != NULL ? xasprintf("%s/%s/ssnews/%s", home, fallback,
+	    name) : xasprintf("%s/%s/ssnews", home, fallback);
+}
+
+int
+cli_version(void)
+{
+	printf("ssnews %s\n", PACKAGE_VERSION);
+	printf(_("libcurl %s, libxml2 %s, %s\n"), fetch_version(),
+	    parse_version(), ui_version());
+	return 0;
+}
+
+/* The feed list: -u FILE, else the user's file, else the built-in one. */
+static int
+load_urls(struct cli *cli, struct feedlist *fl, char **urls_path)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	*urls_path = cli->urls != NULL ? xstrdup(cli->urls) :
+	    xdg_path("XDG_CONFIG_HOME", ".config", "urls");
+	rc = urls_load(*urls_path, fl, &cause);
+	if (rc == 1 && cli->urls != NULL) {
+		log_warnx(_("%s: no such file"), cli->urls);
+		return -1;
+	}
+	if (rc == 1)
+		rc = urls_load_builtin(fl, &cause);
+	if (rc != 0) {
+		log_warnx("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Open and load the cache; readonly for print-unread alone. */
+static struct store *
+open_store(struct cli *cli, struct feedlist *fl, int readonly)
+{
+	struct store	*st;
+	char		*dir, *cause = NULL;
+
+	dir = cli->cache_dir != NULL ? xstrdup(cli->cache_dir) :
+	    xdg_path("XDG_DATA_HOME", ".local/share", NULL);
+	st = store_open(dir, readonly, &cause);
+	free(dir);
+	if (st == NULL) {
+		log_warnx("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	if (store_load(st, fl, &cause) != 0 || cause != NULL) {
+		log_warnx("%s", cause);
+		free(cause);
+	}
+	return st;
+}
+
+/* The modes that need the cache: -x commands and the interface. */
+static int
+run_with_cache(struct cli *cli, struct feedlist *fl)
+{
+	struct store	*st;
+	char		*cause = NULL;
+	int		 rc = 0, readonly;
+
+	readonly = cli->print_unread && !cli->reload;
+	st = open_store(cli, fl, readonly);
+	if (st == NULL)
+		return 1;
+	if (fetch_init(&cause) != 0 || signals_init() != 0) {
+		log_warnx("%s", cause != NULL ? cause : "signals");
+		free(cause);
+		store_close(st);
+		return 1;
+	}
+	if (cli->reload)
+		rc = cmd_reload(fl, st, cli->quiet);
+	if (cli->print_unread && rc == 0)
+		rc = cmd_print_unread(fl);
+	if (!cli->reload && !cli->print_unread)
+		rc = ui_run(fl, st, cli->refresh ||
+		    options_bool(OPT_REFRESH_ON_START));
+	fetch_cleanup();
+	store_close(st);
+	return rc;
+}
+
+int
+cli_run(struct cli *cli)
+{
+	struct feedlist	 fl;
+	char		*conf_path, *urls_path = NULL, *cause = NULL;
+	int		 rc;
+
+	options_init();
+	conf_path = cli->config != NULL ? xstrdup(cli->config) :
+	    xdg_path("XDG_CONFIG_HOME", ".config", "config");
+	rc = conf_load(conf_path, cli->config != NULL, &cause);
+	free(conf_path);
+	if (rc != 0) {
+		log_warnx("%s", cause);
+		free(cause);
+		return 2;
+	}
+	if (cli->dump_config) {
+		options_dump(stdout);
+		return 0;
+	}
+	if (cli->dump && cli->nsources > 0)
+		return cmd_dump(cli->dump_format, cli->sources, cli->nsources);
+	feedlist_init(&fl);
+	if (load_urls(cli, &fl, &urls_path) != 0) {
+		rc = 2;
+		goto out;
+	}
+	if (cli->export_opml)
+		rc = cmd_export_opml(&fl);
+	else if (cli->import_opml != NULL)
+		rc = cmd_import_opml(cli->import_opml, &fl, urls_path);
+	else if (cli->dump || cli->digest)
+		rc = cmd_dump_feeds(cli, &fl);
+	else
+		rc = run_with_cache(cli, &fl);
+out:
+	feedlist_free(&fl);
+	free(urls_path);
+	options_free();
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* What store.c and store-load.c share; nothing else includes this. */
+#ifndef SSNEWS_STORE_INT_H
+#define SSNEWS_STORE_INT_H
+
+#include <stdint.h>
+
+#define STORE_VERSION	1
+
+struct store {
+	char		*dir;
+	int		 readonly;
+	int		 lockfd;
+	int		 journalfd;
+	int		 datafd;
+	unsigned	 gen;		/* bodies.GEN */
+	uint64_t	 datasize;
+};
+
+char	*store_path(struct store *, const char *);
+int	 store_bodies_open(struct store *, unsigned, int);
+int	 store_pread(int, char *, size_t, uint64_t);
+void	 store_unescape(char *);
+
+#endif
