@@ -31,7 +31,8 @@ buf_add(struct buf *b, const void *p, size_t len)
 {
 	if (b->cap - b->len <= len && buf_grow(b, len) == -1)
 		return -1;
-	memcpy(b->data + b->len, p, len);
+	if (len > 0)
+		memcpy(b->data + b->len, p, len);
 	b->len += len;
 	b->data[b->len] = '\0';
 	return 0;

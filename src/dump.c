@@ -35,8 +35,10 @@ dump_json_string(struct buf *out, const char *s)
 			continue;
 		if (u[i] >= 0x80) {
 			n = text_decode(s + i, len - i, &c);
-			if (!(n == 1 || text_is_invisible(c) || c == 0x2028 ||
-			    c == 0x2029))
+			if (c == TEXT_INVALID)
+				c = TEXT_REPLACEMENT;
+			else if (!text_is_invisible(c) && c != 0x2028 &&
+			    c != 0x2029)
 				continue;
 		} else
 			c = u[i];

@@ -254,7 +254,7 @@ ref_fix(const unsigned char *s, size_t n, int final, struct rep *r)
 enum {
 	U8_KEEP,	/* a good character */
 	U8_MORE,	/* incomplete: wait for the next chunk */
-	U8_BAD,		/* replace one byte with U+FFFD */
+	U8_BAD,		/* replace *len bytes with one U+FFFD */
 	U8_DROP		/* a control character: remove it */
 };
 
@@ -267,7 +267,7 @@ static int
 utf8_fix(const unsigned char *s, size_t n, int final, size_t *len)
 {
 	uint32_t	 c;
-	size_t		 need, i;
+	size_t		 need;
 
 	*len = 1;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
@@ -278,16 +278,11 @@ utf8_fix(const unsigned char *s, size_t n, int final, size_t *len)
 		need = 4;
 	else
 		return U8_BAD;
-	if (n < need) {
-		for (i = 1; i < n; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return U8_BAD;
-		}
-		return final ? U8_BAD : U8_MORE;
-	}
 	*len = text_decode((const char *)s, n, &c);
-	if (*len == 1 || !xml_char(c))
-		return U8_BAD;
+	if (n < need && *len == n)
+		return final ? U8_BAD : U8_MORE;	/* cut by the chunk */
+	if (c == TEXT_INVALID || !xml_char(c))
+		return U8_BAD;	/* *len covers the broken sequence */
 	if (text_is_control(c))
 		return U8_DROP;
 	return U8_KEEP;
@@ -402,18 +397,18 @@ lex_skip(struct parse_input *pi, const unsigned char *in, size_t i,
 {
 	switch (pi->state) {
 	case LX_TEXT:
-		return i + scan_bytes(in + i, n - i, '<', '&', -1,
+		return i + scan_bytes(in + i, n - i, '<', '&', 0x7f,
 		    SCAN_CTL | SCAN_HIGH);
 	case LX_TAG:
 		if (pi->quote != 0)
 			return i + scan_bytes(in + i, n - i, pi->quote, '<',
-			    '&', SCAN_CTL | SCAN_HIGH);
+			    '&', SCAN_CTL | SCAN_HIGH | SCAN_DEL);
 		return i + scan_bytes(in + i, n - i, '>', '"', '\'',
-		    SCAN_CTL | SCAN_HIGH);
+		    SCAN_CTL | SCAN_HIGH | SCAN_DEL);
 	case LX_DOCTYPE:
 		return i;
 	default:
-		return i + scan_bytes(in + i, n - i, '>', -1, -1,
+		return i + scan_bytes(in + i, n - i, '>', 0x7f, -1,
 		    SCAN_CTL | SCAN_HIGH);
 	}
 }
@@ -462,7 +457,8 @@ lex(struct parse_input *pi, const unsigned char *in, size_t n, int final,
 			span = i;
 			continue;
 		}
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f) {
 			FLUSH();
 			span = ++i;	/* raw control characters go */
 			continue;
@@ -532,14 +528,15 @@ lex(struct parse_input *pi, const unsigned char *in, size_t n, int final,
 		i += used;
 	}
 out:
+	/* A closer cut by the chunk's end ("-" then "->") must carry over. */
+	if (pi->state == LX_COMMENT || pi->state == LX_CDATA ||
+	    pi->state == LX_PI)
+		pi->run = lex_run(pi, in, i, start, began_here);
 	if (span == 0 && *borrow)
 		return i;	/* nothing was repaired: no copy */
 	*borrow = 0;
 	FLUSH();
 #undef FLUSH
-	if (pi->state == LX_COMMENT || pi->state == LX_CDATA ||
-	    pi->state == LX_PI)
-		pi->run = lex_run(pi, in, i, start, began_here);
 	return i;
 }
 

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -392,6 +393,33 @@ element_find(struct parser *p, enum ns ns, const xmlChar *name,
 }
 
 /*
+ * Copy an attribute value.  Without entity substitution libxml2 hands
+ * back "&" (from &amp;) as "&#38;", so that it cannot be mistaken for a
+ * reference; here it becomes "&" again.
+ */
+static void
+attr_value(struct buf *b, const char *v, size_t len)
+{
+	const char	*amp;
+	size_t		 n;
+
+	while ((amp = memchr(v, '&', len)) != NULL) {
+		n = (size_t)(amp - v);
+		buf_add(b, v, n);
+		if (len - n >= 5 && memcmp(amp, "&#38;", 5) == 0) {
+			buf_addc(b, '&');
+			n += 5;
+		} else {
+			buf_addc(b, '&');
+			n += 1;
+		}
+		v += n;
+		len -= n;
+	}
+	buf_add(b, v, len);
+}
+
+/*
  * An attribute's value (copied into b, which is reset first), or NULL.
  * libxml2 gives attributes as five pointers: local name, prefix, URI,
  * value and end of value.
@@ -412,7 +440,7 @@ attr(struct buf *b, const xmlChar **attrs, int n, const char *name,
 		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
 			continue;
 		buf_reset(b);
-		buf_add(b, a[3], (size_t)(a[4] - a[3]));
+		attr_value(b, (const char *)a[3], (size_t)(a[4] - a[3]));
 		return buf_str(b);
 	}
 	return NULL;
@@ -481,9 +509,33 @@ clean_into(struct buf *b, const char *s, size_t len, int flags)
 		buf_add(b, "", 0);
 }
 
+/* Does the tag at s (after '<') break a line, so that it ends a word? */
+static int
+block_tag(const char *s)
+{
+	static const char *const blocks[] = {
+		"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4",
+		"h5", "h6", "tr", "td", "th", "table", "blockquote", "pre",
+		"hr", "dt", "dd", "dl", NULL
+	};
+	size_t	 i, n;
+
+	if (*s == '/')
+		s++;
+	for (n = 0; (s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'; n++)
+		;
+	if (n == 2 && (s[0] | 0x20) == 'h' && s[1] >= '1' && s[1] <= '6')
+		return 1;
+	for (i = 0; blocks[i] != NULL; i++) {
+		if (strlen(blocks[i]) == n && strncasecmp(blocks[i], s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
- * Plain text from a little HTML (an Atom title of type html): tags become
- * spaces and character references are decoded.
+ * Plain text from a little HTML (an Atom title of type html): block tags
+ * become spaces, inline ones vanish, character references are decoded.
  */
 static void
 strip_tags(struct buf *b)
@@ -497,8 +549,9 @@ strip_tags(struct buf *b)
 	buf_init(&t, BUF_UNLIMITED);
 	while (*s != '\0') {
 		if (*s == '<' && (end = strchr(s, '>')) != NULL) {
+			if (block_tag(s + 1))
+				buf_addc(&t, ' ');
 			s = end + 1;
-			buf_addc(&t, ' ');
 			continue;
 		}
 		if (*s != '&' || (end = strchr(s, ';')) == NULL ||
@@ -564,8 +617,8 @@ field_store(struct parser *p, struct draft *d, enum field f, int prio)
 		/* Feed descriptions are one line. */
 		/* FALLTHROUGH */
 	default:
-		if (p->cap_mode != M_TEXT && f == F_TITLE)
-			strip_tags(&p->text);
+		if (p->cap_mode != M_TEXT)
+			strip_tags(&p->text);	/* titles, feed descriptions */
 		clean_into(&p->text, buf_str(&p->text), p->text.len,
 		    TEXT_ONELINE);
 		if (p->text.len == 0)
@@ -686,7 +739,10 @@ copy_start(struct parser *p, struct frame *fr, const xmlChar *local,
 		buf_addc(b, ' ');
 		buf_addstr(b, (const char *)a[0]);
 		buf_addstr(b, "=\"");
-		add_escaped(b, (const char *)a[3], (size_t)(a[4] - a[3]), 1);
+		buf_reset(&p->scratch[3]);
+		attr_value(&p->scratch[3], (const char *)a[3],
+		    (size_t)(a[4] - a[3]));
+		add_escaped(b, buf_str(&p->scratch[3]), p->scratch[3].len, 1);
 		buf_addc(b, '"');
 	}
 	buf_addc(b, '>');
@@ -1393,7 +1449,7 @@ parse_finish(struct parser *p, char **cause)
 		parse_feed_xml(p, NULL, 0, 1);
 	}
 	if (p->cause == NULL && !p->saw_root) {
-		if (p->xml_error != NULL)
+		if (p->nbytes > 0 && p->xml_error != NULL)
 			p->cause = xasprintf(_("not a feed: %s (line %d)"),
 			    p->xml_error, p->xml_line);
 		else
@@ -1420,6 +1476,8 @@ parse_free(struct parser *p)
 		frame_pop(p);
 	free(p->stack);
 	free(p->doc_base);
+	if (p->ctxt->myDoc != NULL)
+		xmlFreeDoc(p->ctxt->myDoc);
 	xmlFreeParserCtxt(p->ctxt);
 	parse_input_free(&p->in);
 	buf_free(&p->text);

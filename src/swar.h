@@ -19,6 +19,7 @@
 #define SCAN_CTL	0x1	/* stop at C0 controls other than TAB, LF, CR */
 #define SCAN_WS		0x2	/* stop at TAB, LF and CR too */
 #define SCAN_HIGH	0x4	/* stop at bytes 0x80 and above */
+#define SCAN_DEL	0x8	/* stop at DEL (0x7f) */
 
 #define SWAR_ONES	0x0101010101010101ULL
 #define SWAR_HIGHS	0x8080808080808080ULL
@@ -52,6 +53,8 @@ scan_stops(unsigned c, int a, int b, int d, unsigned flags)
 {
 	if ((int)c == a || (int)c == b || (int)c == d)
 		return 1;
+	if (c == 0x7f)
+		return (flags & SCAN_DEL) != 0;
 	if (c >= 0x80)
 		return (flags & SCAN_HIGH) != 0;
 	if (c >= 0x20)
@@ -84,6 +87,9 @@ scan_bytes(const unsigned char *p, size_t n, int a, int b, int d,
 		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		m = _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb));
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, vd));
+		if (flags & SCAN_DEL)
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(0x7f)));
 		/* Signed: bytes 0x80.. are negative, so x < 0x20 holds too. */
 		low = _mm_cmplt_epi8(x, v20);
 		if (!(flags & SCAN_HIGH))
@@ -116,6 +122,8 @@ scan_bytes(const unsigned char *p, size_t n, int a, int b, int d,
 			hit |= swar_less(v, 0x20);
 		if (flags & SCAN_HIGH)
 			hit |= v & SWAR_HIGHS;
+		if (flags & SCAN_DEL)
+			hit |= swar_byte(v, 0x7f);
 		if (hit == 0)
 			continue;
 		for (j = i; j < i + 8; j++) {	/* a near miss? */

@@ -57,44 +57,55 @@ text_is_utf8(void)
 }
 
 /*
- * Decode one character from s (len > 0 bytes).  Invalid, overlong,
- * surrogate and truncated sequences decode as U+FFFD and consume one byte,
- * so a bad byte never swallows the good ones after it.
+ * Decode one character from s (len > 0 bytes).  A broken sequence decodes
+ * as TEXT_INVALID (encoded back as U+FFFD) and consumes its maximal
+ * subpart, as Unicode recommends: the lead byte and the continuation
+ * bytes that could still have been part of a character, so "\xe2\x82x"
+ * gives one replacement, then "x".
  */
 size_t
 text_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	uint32_t		 c, min;
+	unsigned char		 lo = 0x80, hi = 0xbf;
+	uint32_t		 c = u[0];
 	size_t			 n, i;
 
-	c = u[0];
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
 	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2; c &= 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3; c &= 0x0f; min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4; c &= 0x07; min = 0x10000;
-	} else
-		goto bad;
-	if (len < n)
-		goto bad;
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (u[i] & 0x3f);
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else {
+		*cp = TEXT_INVALID;
+		return 1;
 	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
+	/* The second byte's range narrows for some leads (table 3-7). */
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	c &= n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07;
+	for (i = 1; i < n; i++) {
+		if (i >= len || u[i] < lo || u[i] > hi) {
+			*cp = TEXT_INVALID;
+			return i;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
+	}
 	*cp = c;
 	return n;
-bad:
-	*cp = TEXT_REPLACEMENT;
-	return 1;
 }
 
 size_t
@@ -236,8 +247,8 @@ text_span(const char *s, size_t len, int flags)
 			}
 		}
 		n = text_decode(s + i, len - i, &c);
-		if (n == 1)
-			return i;	/* invalid */
+		if (c == TEXT_INVALID)
+			return i;
 		if (text_is_control(c) || (oneline && is_space(c)) ||
 		    ((flags & TEXT_DISPLAY) && text_is_invisible(c)))
 			return i;
@@ -400,6 +411,32 @@ text_fit(struct buf *out, const char *s, int cols, int pad)
 	while (pad && w < cols) {
 		buf_addc(out, ' ');
 		w++;
+	}
+	return w;
+}
+
+/*
+ * Append at most cols columns of s[0..len) for display, keeping spaces
+ * (indentation, preformatted text) but dropping invisible characters.
+ * Returns the columns used.
+ */
+int
+text_clip(struct buf *out, const char *s, size_t len, int cols)
+{
+	uint32_t	 c;
+	size_t		 i, n;
+	int		 w = 0, cw;
+
+	for (i = 0; i < len && w < cols; i += n) {
+		n = text_decode(s + i, len - i, &c);
+		if (c == '\t')
+			c = ' ';
+		if (text_is_invisible(c))
+			continue;
+		cw = text_cpwidth(c);
+		if (w + cw > cols)
+			break;
+		w += put_char(out, c);
 	}
 	return w;
 }

@@ -12,6 +12,7 @@
 struct buf;
 
 #define TEXT_REPLACEMENT	0xFFFDu
+#define TEXT_INVALID		0x110000u	/* a broken sequence */
 
 /* text_clean() flags. */
 #define TEXT_ONELINE	0x1	/* whitespace runs become one space, trimmed */
@@ -29,6 +30,7 @@ int	 text_needs_clean(const char *, size_t, int);
 size_t	 text_span(const char *, size_t, int);
 int	 text_width(const char *);
 int	 text_fit(struct buf *, const char *, int, int);
+int	 text_clip(struct buf *, const char *, size_t, int);
 size_t	 text_wrap(const char *, int, int *);
 void	 text_fold(struct buf *, const char *, size_t);
 int	 text_casestr(const char *, const char *);

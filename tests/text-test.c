@@ -60,7 +60,8 @@ test_clean(void)
 		{ "zwsp\xe2\x80\x8bkept", 0, "zwsp\xe2\x80\x8bkept" },
 		{ "zwsp\xe2\x80\x8b" "dropped", TEXT_DISPLAY, "zwspdropped" },
 		{ "bad\xff" "byte", 0, "bad\xef\xbf\xbd" "byte" },
-		{ "cut\xe2\x80", 0, "cut\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "cut\xe2\x80", 0, "cut\xef\xbf\xbd" },
+		{ "broken\xe2\x82x", 0, "broken\xef\xbf\xbdx" },
 		{ "overlong\xc0\xaf", 0,
 		    "overlong\xef\xbf\xbd\xef\xbf\xbd" },
 		{ "nbsp\xc2\xa0here", TEXT_ONELINE, "nbsp here" },
@@ -177,9 +178,13 @@ test_decode(void)
 	n = text_decode("\xf0\x9f\x98\x80", 4, &c);
 	CHECK(n == 4 && c == 0x1f600, "four bytes");
 	n = text_decode("\xed\xa0\x80", 3, &c);
-	CHECK(n == 1 && c == TEXT_REPLACEMENT, "surrogate rejected");
+	CHECK(n == 1 && c == TEXT_INVALID, "surrogate rejected");
 	n = text_decode("\xf4\x90\x80\x80", 4, &c);
-	CHECK(n == 1 && c == TEXT_REPLACEMENT, "beyond U+10FFFF rejected");
+	CHECK(n == 1 && c == TEXT_INVALID, "beyond U+10FFFF rejected");
+	n = text_decode("\xe2\x82x", 3, &c);
+	CHECK(n == 2 && c == TEXT_INVALID, "maximal subpart: %zu", n);
+	n = text_decode("\xf0\x9f\x98", 3, &c);
+	CHECK(n == 3 && c == TEXT_INVALID, "truncated four bytes: %zu", n);
 	CHECK(text_encode(0xe9, enc) == 2 && memcmp(enc, "\xc3\xa9", 2) == 0,
 	    "encode é");
 	CHECK(text_encode(0xd800, enc) == 3 &&
