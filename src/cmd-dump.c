@@ -22,6 +22,7 @@
 #include "fetch.h"
 #include "i18n.h"
 #include "log.h"
+#include "options.h"
 #include "parse.h"
 #include "signals.h"
 #include "xmalloc.h"
@@ -97,6 +98,7 @@ dump_file(struct dump_state *ds, const char *src)
 
 	path = source_path(src);
 	parse_limits_default(&lim);
+	lim.max_body = (size_t)options_number(OPT_MAX_DOWNLOAD_SIZE);
 	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
 	if (fd == -1) {
 		cause = xasprintf(_("cannot open %s: %s"), path,
@@ -143,32 +145,10 @@ out:
 	return ok;
 }
 
-/*
- * Dump each source in order.  Exit status: 0 if any source parsed, 1 if
- * all failed.
- */
-int
-cmd_dump(int format, char **sources, int nsources)
-{
-	struct dump_state	 ds;
-	int			 i, ok = 0;
-
-	ds.format = format;
-	buf_init(&ds.out, BUF_UNLIMITED);
-	for (i = 0; i < nsources; i++)
-		ok |= dump_file(&ds, sources[i]);
-	out_flush(&ds.out, 1);
-	buf_free(&ds.out);
-	if (fflush(stdout) != 0)
-		fatal("write");
-	return ok ? 0 : 1;
-}
-
 /* The results of fetching every listed feed, kept in list order. */
 struct dump_fetch {
-	struct feed	**parsed;
+	struct feed	**parsed;	/* by position in the feed list */
 	char		**errors;
-	size_t		 *index;	/* feed position -> slot */
 };
 
 static void
@@ -180,6 +160,19 @@ dump_fetched(struct fetch_result *r, void *arg)
 	df->parsed[slot] = r->parsed;
 	r->parsed = NULL;
 	df->errors[slot] = r->error != NULL ? xstrdup(r->error) : NULL;
+}
+
+static void
+dump_fetch_free(struct dump_fetch *df, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		feed_free(df->parsed[i]);
+		free(df->errors[i]);
+	}
+	free(df->parsed);
+	free(df->errors);
 }
 
 /* Fetch every listed feed in parallel; interrupted by a signal: -1. */
@@ -215,6 +208,80 @@ fetch_all(struct feedlist *fl, struct dump_fetch *df)
 	return 0;
 }
 
+/* Print one fetched source (JSON object, or TSV lines and a warning). */
+static int
+dump_fetched_one(struct dump_state *ds, const char *url, struct feed *f,
+    const char *error)
+{
+	size_t	 j;
+
+	if (ds->format == DUMP_JSON)
+		dump_json_feed(&ds->out, url, f, error);
+	else {
+		for (j = 0; f != NULL && j < f->nitems; j++)
+			dump_tsv_item(&ds->out, f->items[j]);
+		if (error != NULL)
+			log_warnx("%s: %s", url, error);
+	}
+	out_flush(&ds->out, 0);
+	return f != NULL && (error == NULL || f->nitems > 0);
+}
+
+static int
+is_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/*
+ * --dump SOURCE...: files (and file:// URLs) are read directly and
+ * streamed; http and https sources are fetched first, all in parallel,
+ * and everything is printed in the order given.  Exit status 0 if any
+ * source parsed, 1 if all failed.
+ */
+int
+cmd_dump(int format, char **sources, int nsources)
+{
+	struct dump_state	 ds;
+	struct dump_fetch	 df;
+	struct feedlist		 fl;
+	struct feed		*f;
+	size_t			 n = 0;
+	int			 i, ok = 0, rc = 0;
+
+	feedlist_init(&fl);
+	for (i = 0; i < nsources; i++) {
+		if (is_url(sources[i]) && feedlist_find(&fl,
+		    sources[i]) == NULL)
+			feedlist_add(&fl, feed_new(sources[i]));
+	}
+	df.parsed = xcalloc(fl.nfeeds + 1, sizeof *df.parsed);
+	df.errors = xcalloc(fl.nfeeds + 1, sizeof *df.errors);
+	if (fl.nfeeds > 0)
+		rc = fetch_all(&fl, &df);
+	ds.format = format;
+	buf_init(&ds.out, BUF_UNLIMITED);
+	for (i = 0; rc == 0 && i < nsources; i++) {
+		if (!is_url(sources[i])) {
+			ok |= dump_file(&ds, sources[i]);
+			continue;
+		}
+		f = feedlist_find(&fl, sources[i]);
+		n = (size_t)f->priv;
+		ok |= dump_fetched_one(&ds, sources[i], df.parsed[n],
+		    df.errors[n]);
+	}
+	out_flush(&ds.out, 1);
+	buf_free(&ds.out);
+	dump_fetch_free(&df, fl.nfeeds);
+	feedlist_free(&fl);
+	if (fflush(stdout) != 0)
+		fatal("write");
+	if (rc != 0)
+		return 130;
+	return ok ? 0 : 1;
+}
+
 /*
  * --dump without sources: every listed feed, fetched fresh and in
  * parallel, printed in the order of the list.
@@ -224,7 +291,7 @@ cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
 {
 	struct dump_state	 ds;
 	struct dump_fetch	 df;
-	size_t			 i, j;
+	size_t			 i;
 	int			 ok = 0, rc;
 
 	df.parsed = xcalloc(fl->nfeeds + 1, sizeof *df.parsed);
@@ -233,31 +300,13 @@ cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
 	ds.format = cli->dump_format;
 	buf_init(&ds.out, BUF_UNLIMITED);
 	for (i = 0; rc == 0 && i < fl->nfeeds; i++) {
-		struct feed	*f = df.parsed[i];
-
-		if (fl->feeds[i]->flags & FEED_QUERY)
-			continue;
-		ok |= f != NULL && (df.errors[i] == NULL || f->nitems > 0);
-		if (ds.format == DUMP_JSON)
-			dump_json_feed(&ds.out, fl->feeds[i]->url, f,
-			    df.errors[i]);
-		else {
-			for (j = 0; f != NULL && j < f->nitems; j++)
-				dump_tsv_item(&ds.out, f->items[j]);
-			if (df.errors[i] != NULL)
-				log_warnx("%s: %s", fl->feeds[i]->url,
-				    df.errors[i]);
-		}
-		out_flush(&ds.out, 0);
+		if (!(fl->feeds[i]->flags & FEED_QUERY))
+			ok |= dump_fetched_one(&ds, fl->feeds[i]->url,
+			    df.parsed[i], df.errors[i]);
 	}
 	out_flush(&ds.out, 1);
 	buf_free(&ds.out);
-	for (i = 0; i < fl->nfeeds; i++) {
-		feed_free(df.parsed[i]);
-		free(df.errors[i]);
-	}
-	free(df.parsed);
-	free(df.errors);
+	dump_fetch_free(&df, fl->nfeeds);
 	if (rc != 0)
 		return 130;
 	return ok ? 0 : 1;

@@ -55,7 +55,7 @@ usage(FILE *fp)
 	    "feed list\n"
 	    "  -e, --export-opml        write the feed list as OPML to "
 	    "standard output\n"
-	    "  -q, --quiet              print only errors\n"));
+	    "  -q, --quiet              with -x reload: no summary, no progress\n"));
 	fprintf(fp, _("      --dump[=FORMAT]      print the items of SOURCEs "
 	    "(files or URLs;\n"
 	    "                           default: every listed feed) as json "

@@ -25,8 +25,7 @@
 #define URLS_MAX_FEEDS	100000
 #define URLS_MAX_SIZE	(16u << 20)
 
-static int	urls_line(struct feedlist *, const char *, int, char *,
-		    char **);
+static int	urls_line(struct feedlist *, char *, char **);
 
 /* Is s a URL ssnews may fetch: http, https or file? */
 int
@@ -140,15 +139,12 @@ urls_query(struct feedlist *fl, char *url, char **cause)
 
 /* One line of the file; *cause on error (without the file:line part). */
 static int
-urls_line(struct feedlist *fl, const char *name, int lineno, char *line,
-    char **cause)
+urls_line(struct feedlist *fl, char *line, char **cause)
 {
 	struct feed	*f;
 	char		*s = line, *url, *tag;
 	int		 bad = 0;
 
-	(void)name;
-	(void)lineno;
 	url = next_word(&s, &bad);
 	if (url == NULL) {
 		if (bad)
@@ -220,7 +216,7 @@ urls_parse(const char *name, const char *text, size_t len,
 		line = xstrndup(p, n);
 		if (n > 0 && line[n - 1] == '\r')
 			line[n - 1] = '\0';
-		if (urls_line(fl, name, lineno, line, &why) != 0) {
+		if (urls_line(fl, line, &why) != 0) {
 			*cause = xasprintf("%s:%d: %s", name, lineno, why);
 			free(why);
 			free(line);
