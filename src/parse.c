@@ -34,82 +34,12 @@
 #include "feed.h"
 #include "i18n.h"
 #include "log.h"
-#include "parse-input.h"
-#include "parse.h"
+#include "parse-int.h"
 #include "swar.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/* Namespace families: what an element's namespace means here. */
-enum ns {
-	NS_OTHER,
-	NS_RSS,		/* none in <rss>, RSS 1.0 and 0.90 in RDF */
-	NS_ATOM,	/* Atom 1.0 and 0.3 */
-	NS_RDF,
-	NS_DC,
-	NS_DCTERMS,
-	NS_CONTENT,
-	NS_MEDIA,
-	NS_XHTML,
-	NS_XML
-};
-
-/* Where an element is: the context its parent gives it. */
-enum ctx {
-	CTX_TOP = 0x01,		/* outside the root element */
-	CTX_ROOT = 0x02,	/* in <rss> or <rdf:RDF> */
-	CTX_CHANNEL = 0x04,	/* in <channel> or <feed> */
-	CTX_ITEM = 0x08,	/* in <item> or <entry> */
-	CTX_AUTHOR = 0x10,	/* in an Atom <author> */
-	CTX_IGNORE = 0x20,	/* in something skipped */
-	CTX_TEXT = 0x40		/* in a field being read */
-};
-
-enum field {
-	F_TITLE,
-	F_LINK,
-	F_SUMMARY,
-	F_CONTENT,
-	F_ID,
-	F_AUTHOR,
-	F_PUBLISHED,
-	F_UPDATED,
-	F_LANGUAGE,
-	F_CATEGORY,
-	F_MAX
-};
-
-enum kind {
-	K_CHANNEL,	/* opens the feed level */
-	K_ITEM,		/* opens an item */
-	K_AUTHOR,	/* Atom person construct */
-	K_GROUP,	/* transparent container (media:group) */
-	K_TEXT,		/* plain text */
-	K_HTML,		/* escaped HTML (RSS description) */
-	K_CONSTRUCT,	/* Atom text construct: type="text|html|xhtml" */
-	K_DATE,
-	K_GUID,
-	K_ATOMLINK,
-	K_ENCLOSURE,
-	K_MEDIA,
-	K_ATOMCATEGORY
-};
-
-/* Text modes of a field being read. */
-enum mode {
-	M_TEXT,
-	M_HTML,
-	M_XHTML
-};
-
-struct element {
-	enum ns		 ns;
-	const char	*name;
-	unsigned	 where;		/* enum ctx bits */
-	enum kind	 kind;
-	enum field	 field;
-	int		 prio;
-};
+#define PUSH_MAX	(64u << 10)	/* bytes handed to libxml2 at once */
 
 /* Every element ssnews reads; anything else is skipped with its subtree. */
 static const struct element elements[] = {
@@ -153,96 +83,6 @@ static const struct element elements[] = {
 	{ NS_ATOM, "name", CTX_AUTHOR, K_TEXT, F_AUTHOR, 3 },
 	{ NS_ATOM, "email", CTX_AUTHOR, K_TEXT, F_AUTHOR, 1 },
 	{ NS_ATOM, "category", CTX_ITEM, K_ATOMCATEGORY, F_MAX, 0 },
-};
-
-/* HTML elements that have no end tag. */
-static const char *const void_elements[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-	"meta", "param", "source", "track", "wbr", NULL
-};
-
-#define PUSH_MAX	(64u << 10)	/* bytes handed to libxml2 at once */
-#define MAX_CATEGORIES	256	/* per item; more are ignored */
-#define MAX_ENCLOSURES	32
-
-/* The fields of the feed or of the item being read. */
-struct draft {
-	struct buf	 val[F_MAX];
-	int		 prio[F_MAX];
-	int		 html[F_MAX];	/* summary, content: HTML or text */
-	time_t		 date[F_MAX];	/* F_PUBLISHED, F_UPDATED */
-	char		*about;		/* rdf:about */
-	char		**categories;
-	size_t		 ncategories, categoriescap;
-	struct enclosure *enclosures;
-	size_t		 nenclosures, enclosurescap;
-};
-
-#define FR_OWN_BASE	0x1	/* base was set here: free it */
-#define FR_OWN_LANG	0x2
-#define FR_ITEM		0x4	/* this element is an item */
-#define FR_VOID		0x8	/* an HTML void element being copied */
-#define FR_SKIP		0x10	/* copied without its tags (xhtml div) */
-
-struct frame {
-	unsigned	 ctx;		/* context of the children */
-	unsigned	 flags;
-	char		*base;		/* xml:base in effect */
-	char		*lang;		/* xml:lang in effect */
-};
-
-struct parser {
-	xmlParserCtxtPtr	 ctxt;
-	xmlSAXHandler		 sax;
-	struct parse_input	 in;
-	struct parse_limits	 lim;
-	size_t			 nbytes;
-	int			 stopped;
-	int			 saw_root;
-	int			 xml_line;	/* line of the first XML error */
-	char			*xml_error;
-	char			*cause;
-	char			*doc_base;	/* the document's address */
-	char			*root_lang;	/* xml:lang of the root */
-	struct feed		*feed;
-	parse_item_cb		 on_item;
-	void			*arg;
-
-	struct frame		*stack;
-	unsigned		 depth, stackcap;
-
-	/* The field being read. */
-	struct buf		 text;
-	enum field		 cap_field;
-	unsigned		 cap_depth;	/* 0: none */
-	enum mode		 cap_mode;
-	int			 cap_prio;
-	int			 cap_permalink;	/* guid isPermaLink */
-	int			 cap_skipped;	/* xhtml wrapper div seen */
-	struct draft		*cap_draft;
-
-	struct draft		 chan;
-	struct draft		 item;
-	int			 in_item;
-	size_t			 nitems;
-
-	struct buf		 scratch[4];	/* attribute values */
-
-	uint64_t		*ids;		/* id hash, content hash pairs */
-	size_t			 idsmask, nids;
-
-	/* Elements looked up before, by interned name (libxml2's dict). */
-	struct {
-		const xmlChar		*name;
-		enum ns			 ns;
-		unsigned		 ctx;
-		const struct element	*e;
-	}			 ecache[64];
-
-	/* Recently seen namespace URIs (libxml2 interns them). */
-	const xmlChar		*ns_uri[8];
-	enum ns			 ns_id[8];
-	unsigned		 ns_next;
 };
 
 static void	parse_stop(struct parser *, const char *, ...)
@@ -318,8 +158,8 @@ draft_free(struct draft *d)
 }
 
 /* Which family does a namespace URI belong to?  Cached by pointer. */
-static enum ns
-ns_lookup(struct parser *p, const xmlChar *uri)
+enum ns
+parse_ns(struct parser *p, const xmlChar *uri)
 {
 	static const struct {
 		const char	*uri;
@@ -392,556 +232,6 @@ element_find(struct parser *p, enum ns ns, const xmlChar *name,
 	return e;
 }
 
-/*
- * Copy an attribute value.  Without entity substitution libxml2 hands
- * back "&" (from &amp;) as "&#38;", so that it cannot be mistaken for a
- * reference; here it becomes "&" again.
- */
-static void
-attr_value(struct buf *b, const char *v, size_t len)
-{
-	const char	*amp;
-	size_t		 n;
-
-	while ((amp = memchr(v, '&', len)) != NULL) {
-		n = (size_t)(amp - v);
-		buf_add(b, v, n);
-		if (len - n >= 5 && memcmp(amp, "&#38;", 5) == 0) {
-			buf_addc(b, '&');
-			n += 5;
-		} else {
-			buf_addc(b, '&');
-			n += 1;
-		}
-		v += n;
-		len -= n;
-	}
-	buf_add(b, v, len);
-}
-
-/*
- * An attribute's value (copied into b, which is reset first), or NULL.
- * libxml2 gives attributes as five pointers: local name, prefix, URI,
- * value and end of value.
- */
-static const char *
-attr(struct buf *b, const xmlChar **attrs, int n, const char *name,
-    const char *uri)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++) {
-		const xmlChar	**a = attrs + i * 5;
-
-		if (strcmp((const char *)a[0], name) != 0)
-			continue;
-		if ((uri == NULL) != (a[2] == NULL))
-			continue;
-		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
-			continue;
-		buf_reset(b);
-		attr_value(b, (const char *)a[3], (size_t)(a[4] - a[3]));
-		return buf_str(b);
-	}
-	return NULL;
-}
-
-#define XML_NS	"http://www.w3.org/XML/1998/namespace"
-#define RDF_NS	"http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-/* Is s an absolute URI (a scheme followed by ':')? */
-static int
-is_absolute(const char *s)
-{
-	const char	*p = s;
-
-	if (!((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-		return 0;
-	while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
-		p++;
-	while ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
-	    *p == '.' || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-		p++;
-	return *p == ':';
-}
-
-/* Resolve a (trimmed) reference against the base in effect. */
-static char *
-resolve(const char *ref, const char *base)
-{
-	xmlChar	*u;
-	char	*s;
-
-	if (*ref == '\0' || is_absolute(ref) || base == NULL)
-		return xstrdup(ref);
-	u = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
-	if (u == NULL)
-		return xstrdup(ref);
-	s = xstrdup((const char *)u);
-	xmlFree(u);
-	return s;
-}
-
-static const char *
-base_now(struct parser *p)
-{
-	return p->depth > 0 ? p->stack[p->depth - 1].base : NULL;
-}
-
-/* Clean s into one trimmed line without controls, in place in b. */
-static void
-clean_into(struct buf *b, const char *s, size_t len, int flags)
-{
-	struct buf	 t;
-
-	if (!text_needs_clean(s, len, flags)) {
-		if (s != b->data) {
-			buf_reset(b);
-			buf_add(b, s, len);
-		}
-		return;
-	}
-	buf_init(&t, BUF_UNLIMITED);
-	text_clean(&t, s, len, flags);
-	buf_free(b);
-	*b = t;
-	if (b->data == NULL)
-		buf_add(b, "", 0);
-}
-
-/* Does the tag at s (after '<') break a line, so that it ends a word? */
-static int
-block_tag(const char *s)
-{
-	static const char *const blocks[] = {
-		"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4",
-		"h5", "h6", "tr", "td", "th", "table", "blockquote", "pre",
-		"hr", "dt", "dd", "dl", NULL
-	};
-	size_t	 i, n;
-
-	if (*s == '/')
-		s++;
-	for (n = 0; (s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'; n++)
-		;
-	if (n == 2 && (s[0] | 0x20) == 'h' && s[1] >= '1' && s[1] <= '6')
-		return 1;
-	for (i = 0; blocks[i] != NULL; i++) {
-		if (strlen(blocks[i]) == n && strncasecmp(blocks[i], s, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Plain text from a little HTML (an Atom title of type html): block tags
- * become spaces, inline ones vanish, character references are decoded.
- */
-static void
-strip_tags(struct buf *b)
-{
-	const htmlEntityDesc	*e;
-	struct buf		 t;
-	const char		*s = buf_str(b), *end;
-	char			 name[40], enc[4];
-	long			 v;
-
-	buf_init(&t, BUF_UNLIMITED);
-	while (*s != '\0') {
-		if (*s == '<' && (end = strchr(s, '>')) != NULL) {
-			if (block_tag(s + 1))
-				buf_addc(&t, ' ');
-			s = end + 1;
-			continue;
-		}
-		if (*s != '&' || (end = strchr(s, ';')) == NULL ||
-		    end - s > (long)sizeof name - 1 || end - s < 2) {
-			buf_addc(&t, *s++);
-			continue;
-		}
-		memcpy(name, s + 1, (size_t)(end - s - 1));
-		name[end - s - 1] = '\0';
-		if (name[0] == '#')
-			v = name[1] == 'x' || name[1] == 'X' ?
-			    strtol(name + 2, NULL, 16) : strtol(name + 1, NULL, 10);
-		else {
-			e = htmlEntityLookup((const xmlChar *)name);
-			v = e != NULL ? (long)e->value : -1;
-		}
-		if (v <= 0 || v > 0x10ffff) {
-			buf_addc(&t, *s++);
-			continue;
-		}
-		buf_add(&t, enc, text_encode((uint32_t)v, enc));
-		s = end + 1;
-	}
-	buf_free(b);
-	*b = t;
-}
-
-/* Keep the value just read if it beats what the field has. */
-static void
-field_store(struct parser *p, struct draft *d, enum field f, int prio)
-{
-	struct buf	*v = &d->val[f];
-	struct buf	 tmp;
-	time_t		 t;
-	char		*s;
-
-	switch (f) {
-	case F_PUBLISHED:
-	case F_UPDATED:
-		clean_into(&p->text, buf_str(&p->text), p->text.len,
-		    TEXT_ONELINE);
-		if (date_parse(buf_str(&p->text), &t) != 0)
-			return;		/* a lower priority date may do */
-		d->date[f] = t;
-		d->prio[f] = prio;
-		return;
-	case F_CATEGORY:
-		clean_into(&p->text, buf_str(&p->text), p->text.len,
-		    TEXT_ONELINE);
-		if (p->text.len == 0 || d->ncategories >= MAX_CATEGORIES)
-			return;
-		ARRAY_RESERVE(d->categories, d->ncategories,
-		    d->categoriescap);
-		d->categories[d->ncategories++] = xstrdup(buf_str(&p->text));
-		return;
-	case F_SUMMARY:
-	case F_CONTENT:
-		if (p->cap_draft == &p->item) {
-			/* Clean already: see parse-input.c. */
-			d->html[f] = p->cap_mode != M_TEXT;
-			break;
-		}
-		/* Feed descriptions are one line. */
-		/* FALLTHROUGH */
-	default:
-		if (p->cap_mode != M_TEXT)
-			strip_tags(&p->text);	/* titles, feed descriptions */
-		clean_into(&p->text, buf_str(&p->text), p->text.len,
-		    TEXT_ONELINE);
-		if (p->text.len == 0)
-			return;
-		if (f == F_LINK) {
-			s = resolve(buf_str(&p->text), base_now(p));
-			buf_reset(&p->text);
-			buf_addstr(&p->text, s);
-			free(s);
-		}
-		break;
-	}
-	tmp = *v;
-	*v = p->text;
-	p->text = tmp;
-	buf_reset(&p->text);
-	d->prio[f] = prio;
-}
-
-/* Escape plain text into HTML, so that summary and content share a type. */
-static void
-text_to_html(struct buf *b)
-{
-	struct buf	 t;
-	const char	*s;
-
-	buf_init(&t, BUF_UNLIMITED);
-	for (s = buf_str(b); *s != '\0'; s++) {
-		if (*s == '&')
-			buf_addstr(&t, "&amp;");
-		else if (*s == '<')
-			buf_addstr(&t, "&lt;");
-		else if (*s == '>')
-			buf_addstr(&t, "&gt;");
-		else if (*s == '\n')
-			buf_addstr(&t, "<br>\n");
-		else
-			buf_addc(&t, *s);
-	}
-	buf_free(b);
-	*b = t;
-}
-
-/* Copy text into an HTML field being read, escaped for HTML. */
-static void
-add_escaped(struct buf *b, const char *s, size_t len, int attribute)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, span = 0;
-
-	for (;;) {
-		i += scan_bytes(u + i, len - i, '&', '<', attribute ? '"' : '>',
-		    0);
-		if (i >= len)
-			break;
-		buf_add(b, s + span, i - span);
-		switch (s[i]) {
-		case '&':
-			buf_add(b, "&amp;", 5);
-			break;
-		case '<':
-			buf_add(b, "&lt;", 4);
-			break;
-		case '>':
-			buf_add(b, "&gt;", 4);
-			break;
-		default:
-			buf_add(b, "&quot;", 6);
-			break;
-		}
-		span = ++i;
-	}
-	buf_add(b, s + span, len - span);
-}
-
-static int
-is_void_element(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; void_elements[i] != NULL; i++) {
-		if (strcmp(void_elements[i], name) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * An element inside an HTML field: markup in Atom xhtml content, or raw
- * HTML that a feed forgot to escape.  It is copied as HTML text.
- */
-static void
-copy_start(struct parser *p, struct frame *fr, const xmlChar *local,
-    const xmlChar *prefix, const xmlChar *uri, int nattrs,
-    const xmlChar **attrs)
-{
-	struct buf	*b = &p->text;
-	int		 i;
-
-	if (p->cap_mode == M_TEXT)
-		return;
-	if (p->cap_mode == M_XHTML && !p->cap_skipped &&
-	    p->depth == p->cap_depth + 1 && ns_lookup(p, uri) == NS_XHTML &&
-	    strcmp((const char *)local, "div") == 0) {
-		p->cap_skipped = 1;	/* the div that wraps xhtml content */
-		fr->flags |= FR_SKIP;
-		return;
-	}
-	buf_addc(b, '<');
-	if (prefix != NULL && ns_lookup(p, uri) != NS_XHTML) {
-		buf_addstr(b, (const char *)prefix);
-		buf_addc(b, ':');
-	}
-	buf_addstr(b, (const char *)local);
-	for (i = 0; i < nattrs; i++) {
-		const xmlChar	**a = attrs + i * 5;
-
-		buf_addc(b, ' ');
-		buf_addstr(b, (const char *)a[0]);
-		buf_addstr(b, "=\"");
-		buf_reset(&p->scratch[3]);
-		attr_value(&p->scratch[3], (const char *)a[3],
-		    (size_t)(a[4] - a[3]));
-		add_escaped(b, buf_str(&p->scratch[3]), p->scratch[3].len, 1);
-		buf_addc(b, '"');
-	}
-	buf_addc(b, '>');
-	if (is_void_element((const char *)local))
-		fr->flags |= FR_VOID;
-}
-
-static void
-copy_end(struct parser *p, struct frame *fr, const xmlChar *local,
-    const xmlChar *prefix, const xmlChar *uri)
-{
-	struct buf	*b = &p->text;
-
-	if (p->cap_mode == M_TEXT || (fr->flags & (FR_VOID | FR_SKIP)))
-		return;
-	buf_addstr(b, "</");
-	if (prefix != NULL && ns_lookup(p, uri) != NS_XHTML) {
-		buf_addstr(b, (const char *)prefix);
-		buf_addc(b, ':');
-	}
-	buf_addstr(b, (const char *)local);
-	buf_addc(b, '>');
-}
-
-/* How an Atom text construct is written: text, escaped HTML or XHTML. */
-static int
-construct_mode(struct buf *tmp, int nattrs, const xmlChar **attrs)
-{
-	const char	*type, *mode;
-
-	type = attr(tmp, attrs, nattrs, "type", NULL);
-	if (type == NULL || strcmp(type, "text") == 0 ||
-	    strcmp(type, "text/plain") == 0)
-		return M_TEXT;
-	if (strcmp(type, "xhtml") == 0 ||
-	    strcmp(type, "application/xhtml+xml") == 0)
-		return M_XHTML;
-	if (strstr(type, "html") == NULL)
-		return M_TEXT;
-	mode = attr(tmp, attrs, nattrs, "mode", NULL);	/* Atom 0.3 */
-	if (mode != NULL && strcmp(mode, "xml") == 0)
-		return M_XHTML;
-	if (mode != NULL && strcmp(mode, "base64") == 0)
-		return -1;
-	return M_HTML;
-}
-
-/* Start reading an element's text if it can improve its field. */
-static int
-capture_begin(struct parser *p, const struct element *e, struct draft *d,
-    int nattrs, const xmlChar **attrs)
-{
-	struct buf	*tmp = &p->scratch[0];
-	const char	*v;
-	int		 mode = M_TEXT;
-
-	if (e->field != F_CATEGORY && d->prio[e->field] >= e->prio)
-		return 0;
-	if (e->kind == K_HTML)
-		mode = M_HTML;
-	else if (e->kind == K_CONSTRUCT) {
-		mode = construct_mode(tmp, nattrs, attrs);
-		if (attr(tmp, attrs, nattrs, "src", NULL) != NULL)
-			mode = -1;	/* content kept elsewhere */
-	}
-	p->cap_permalink = 0;
-	if (e->kind == K_GUID) {
-		v = attr(tmp, attrs, nattrs, "isPermaLink", NULL);
-		p->cap_permalink = v == NULL || strcmp(v, "false") != 0;
-	}
-	if (mode < 0)
-		return 0;
-	p->cap_field = e->field;
-	p->cap_prio = e->prio;
-	p->cap_mode = mode;
-	p->cap_depth = p->depth;
-	p->cap_draft = d;
-	p->cap_skipped = 0;
-	buf_reset(&p->text);
-	return 1;
-}
-
-/* The end of the element being read. */
-static void
-capture_end(struct parser *p)
-{
-	struct draft	*d = p->cap_draft;
-
-	field_store(p, d, p->cap_field, p->cap_prio);
-	if (p->cap_field == F_ID && p->cap_permalink && d->prio[F_LINK] < 1 &&
-	    d->val[F_ID].len > 0) {
-		char	*s = resolve(buf_str(&d->val[F_ID]), base_now(p));
-
-		buf_reset(&d->val[F_LINK]);
-		buf_addstr(&d->val[F_LINK], s);
-		d->prio[F_LINK] = 1;
-		free(s);
-	}
-	p->cap_depth = 0;
-}
-
-static void
-add_enclosure(struct draft *d, const char *url, const char *type,
-    const char *length, const char *base)
-{
-	struct buf	 u;
-	size_t		 i;
-	char		*abs;
-
-	buf_init(&u, BUF_UNLIMITED);
-	clean_into(&u, url, strlen(url), TEXT_ONELINE);
-	if (u.len == 0 || d->nenclosures >= MAX_ENCLOSURES) {
-		buf_free(&u);
-		return;
-	}
-	abs = resolve(buf_str(&u), base);
-	buf_free(&u);
-	for (i = 0; i < d->nenclosures; i++) {
-		if (strcmp(d->enclosures[i].url, abs) == 0) {
-			free(abs);	/* media:content beside <enclosure> */
-			return;
-		}
-	}
-	ARRAY_RESERVE(d->enclosures, d->nenclosures, d->enclosurescap);
-	d->enclosures[d->nenclosures].url = abs;
-	d->enclosures[d->nenclosures].type = type != NULL && *type != '\0' ?
-	    xstrdup(type) : NULL;
-	d->enclosures[d->nenclosures].length = -1;
-	if (length != NULL && *length >= '0' && *length <= '9' &&
-	    strlen(length) < 19)
-		d->enclosures[d->nenclosures].length = strtoll(length, NULL, 10);
-	d->nenclosures++;
-}
-
-/* Atom <link>: the alternate link, or an enclosure. */
-static void
-atom_link(struct parser *p, struct draft *d, int nattrs,
-    const xmlChar **attrs)
-{
-	struct buf	*h = &p->scratch[0];
-	const char	*href, *rel, *type;
-	int		 prio;
-	char		*abs;
-
-	href = attr(h, attrs, nattrs, "href", NULL);
-	rel = attr(&p->scratch[1], attrs, nattrs, "rel", NULL);
-	type = attr(&p->scratch[2], attrs, nattrs, "type", NULL);
-	if (href == NULL)
-		return;
-	if (rel != NULL && strcmp(rel, "enclosure") == 0) {
-		if (d == &p->item)
-			add_enclosure(d, href, type, attr(&p->scratch[3], attrs,
-			    nattrs, "length", NULL), base_now(p));
-		return;
-	}
-	if (rel != NULL && strcmp(rel, "alternate") != 0)
-		return;
-	prio = type == NULL || strstr(type, "html") != NULL ? 3 : 2;
-	if (d->prio[F_LINK] >= prio)
-		return;
-	clean_into(h, href, strlen(href), TEXT_ONELINE);
-	if (h->len == 0)
-		return;
-	abs = resolve(buf_str(h), base_now(p));
-	buf_reset(&d->val[F_LINK]);
-	buf_addstr(&d->val[F_LINK], abs);
-	d->prio[F_LINK] = prio;
-	free(abs);
-}
-
-/* Elements described by their attributes: enclosures, categories, links. */
-static void
-attribute_element(struct parser *p, const struct element *e, struct draft *d,
-    int nattrs, const xmlChar **attrs)
-{
-	const char	*v;
-
-	if (e->kind == K_ATOMLINK) {
-		atom_link(p, d, nattrs, attrs);
-		return;
-	}
-	if (e->kind == K_ENCLOSURE || e->kind == K_MEDIA) {
-		v = attr(&p->scratch[0], attrs, nattrs, "url", NULL);
-		if (v != NULL)
-			add_enclosure(d, v, attr(&p->scratch[1], attrs, nattrs,
-			    "type", NULL), attr(&p->scratch[2], attrs, nattrs,
-			    e->kind == K_MEDIA ? "fileSize" : "length", NULL),
-			    base_now(p));
-	} else if (e->kind == K_ATOMCATEGORY) {
-		v = attr(&p->scratch[0], attrs, nattrs, "term", NULL);
-		if (v != NULL) {
-			buf_reset(&p->text);
-			buf_addstr(&p->text, v);
-			p->cap_mode = M_TEXT;
-			field_store(p, d, F_CATEGORY, 0);
-		}
-	}
-}
-
 static struct frame *
 frame_push(struct parser *p, int nattrs, const xmlChar **attrs)
 {
@@ -962,15 +252,15 @@ frame_push(struct parser *p, int nattrs, const xmlChar **attrs)
 	fr->lang = up != NULL ? up->lang : NULL;
 	if (nattrs == 0)
 		return fr;
-	s = attr(v, attrs, nattrs, "base", XML_NS);
+	s = parse_attr(v, attrs, nattrs, "base", XML_NS);
 	if (s != NULL) {
-		clean_into(v, s, strlen(s), TEXT_ONELINE);
-		fr->base = resolve(buf_str(v), fr->base);
+		parse_clean(v, s, strlen(s), TEXT_ONELINE);
+		fr->base = parse_resolve(buf_str(v), fr->base);
 		fr->flags |= FR_OWN_BASE;
 	}
-	s = attr(v, attrs, nattrs, "lang", XML_NS);
+	s = parse_attr(v, attrs, nattrs, "lang", XML_NS);
 	if (s != NULL) {
-		clean_into(v, s, strlen(s), TEXT_ONELINE);
+		parse_clean(v, s, strlen(s), TEXT_ONELINE);
 		fr->lang = xstrdup(buf_str(v));
 		fr->flags |= FR_OWN_LANG;
 	}
@@ -999,7 +289,7 @@ root_start(struct parser *p, struct frame *fr, const char *local,
 	if (fr->lang != NULL && *fr->lang != '\0')
 		p->root_lang = xstrdup(fr->lang);
 	if (strcmp(local, "rss") == 0) {
-		version = attr(&p->scratch[0], attrs, nattrs, "version", NULL);
+		version = parse_attr(&p->scratch[0], attrs, nattrs, "version", NULL);
 		p->feed->format = version != NULL &&
 		    strncmp(version, "0.9", 3) == 0 ? FORMAT_RSS09X :
 		    FORMAT_RSS20;
@@ -1035,9 +325,9 @@ item_begin(struct parser *p, struct frame *fr, int nattrs,
 	draft_reset(&p->item);
 	fr->ctx = CTX_ITEM;
 	fr->flags |= FR_ITEM;
-	about = attr(v, attrs, nattrs, "about", RDF_NS);
+	about = parse_attr(v, attrs, nattrs, "about", RDF_NS);
 	if (about != NULL) {
-		clean_into(v, about, strlen(about), TEXT_ONELINE);
+		parse_clean(v, about, strlen(about), TEXT_ONELINE);
 		if (v->len > 0)
 			p->item.about = xstrdup(buf_str(v));
 	}
@@ -1069,7 +359,7 @@ on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	fr = frame_push(p, nattrs, attrs);
 	if (up & CTX_TEXT) {
 		fr->ctx = CTX_TEXT;
-		copy_start(p, fr, local, prefix, uri, nattrs, attrs);
+		parse_copy_start(p, fr, local, prefix, uri, nattrs, attrs);
 		return;
 	}
 	if (up & CTX_IGNORE)
@@ -1078,7 +368,7 @@ on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		root_start(p, fr, (const char *)local, uri, nattrs, attrs);
 		return;
 	}
-	e = element_find(p, ns_lookup(p, uri), local, up);
+	e = element_find(p, parse_ns(p, uri), local, up);
 	if (e == NULL)
 		return;
 	d = p->in_item ? &p->item : &p->chan;
@@ -1102,10 +392,10 @@ on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	case K_ENCLOSURE:
 	case K_MEDIA:
 	case K_ATOMCATEGORY:
-		attribute_element(p, e, d, nattrs, attrs);
+		parse_attribute_element(p, e, d, nattrs, attrs);
 		break;
 	default:
-		if (capture_begin(p, e, d, nattrs, attrs))
+		if (parse_capture_begin(p, e, d, nattrs, attrs))
 			fr->ctx = CTX_TEXT;
 		break;
 	}
@@ -1125,7 +415,7 @@ on_characters(void *ctx, const xmlChar *s, int len)
 		return;
 	}
 	if (p->cap_mode == M_XHTML)
-		add_escaped(&p->text, (const char *)s, (size_t)len, 0);
+		parse_add_escaped(&p->text, (const char *)s, (size_t)len, 0);
 	else
 		buf_add(&p->text, s, (size_t)len);
 }
@@ -1226,9 +516,9 @@ item_finish(struct parser *p, struct frame *fr)
 	has_con = d->val[F_CONTENT].len > 0;
 	if (has_sum && has_con && d->html[F_SUMMARY] != d->html[F_CONTENT]) {
 		if (!d->html[F_SUMMARY])
-			text_to_html(&d->val[F_SUMMARY]);
+			parse_text_to_html(&d->val[F_SUMMARY]);
 		else
-			text_to_html(&d->val[F_CONTENT]);
+			parse_text_to_html(&d->val[F_CONTENT]);
 		d->html[F_SUMMARY] = d->html[F_CONTENT] = 1;
 	}
 	if (has_con)
@@ -1293,9 +583,9 @@ on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	fr = &p->stack[p->depth - 1];
 	if (!p->stopped) {
 		if (p->cap_depth != 0 && p->depth > p->cap_depth)
-			copy_end(p, fr, local, prefix, uri);
+			parse_copy_end(p, fr, local, prefix, uri);
 		else if (p->cap_depth == p->depth)
-			capture_end(p);
+			parse_capture_end(p);
 		else if ((fr->flags & FR_ITEM) && p->in_item)
 			item_finish(p, fr);
 	}
@@ -1312,7 +602,7 @@ on_error(void *ctx, xmlErrorPtr e)
 	if (p->xml_error != NULL || e == NULL || e->message == NULL)
 		return;
 	buf_init(&b, 200);
-	clean_into(&b, e->message, strlen(e->message), TEXT_ONELINE);
+	parse_clean(&b, e->message, strlen(e->message), TEXT_ONELINE);
 	p->xml_error = buf_take(&b);
 	p->xml_line = e->line;
 }
