@@ -89,10 +89,12 @@ open_store(struct cli *cli, struct feedlist *fl, int readonly)
 		free(cause);
 		return NULL;
 	}
+	log_debug("loading the cache");
 	if (store_load(st, fl, &cause) != 0 || cause != NULL) {
 		log_warnx("%s", cause);
 		free(cause);
 	}
+	log_debug("cache loaded");
 	return st;
 }
 

@@ -33,6 +33,7 @@ struct enclosure {
 #define ITEM_STORED	0x08	/* summary and content live in the store */
 #define ITEM_DUPLICATE	0x10	/* same story as an item of another feed */
 #define ITEM_INFEED	0x20	/* in the document at the last fetch */
+#define ITEM_ARENA	0x40	/* allocated in its feed list's arena */
 
 /* Lengths of bodies kept in the store; ITEM_NOBODY means NULL. */
 #define ITEM_NOBODY	UINT32_MAX
@@ -111,12 +112,17 @@ struct feedlist {
 	struct feed	**feeds;
 	size_t		 nfeeds;
 	size_t		 cap;
+	/* Items loaded from the cache are packed into big chunks. */
+	char		**arena;
+	size_t		 narena;
+	size_t		 arena_used;	/* in the last chunk */
 };
 
 uint64_t	 feed_hash(const void *, size_t, uint64_t);
 const char	*feed_format_name(enum feed_format);
 uint64_t	 item_fingerprint(const struct item *);
 struct item	*item_pack(const struct item *);
+struct item	*item_pack_arena(const struct item *, struct feedlist *);
 void		 item_free(struct item *);
 time_t		 item_date(const struct item *);
 void		 item_set_unread(struct item *, int);

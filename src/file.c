@@ -8,8 +8,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,28 +66,94 @@ file_write_all(int fd, const char *p, size_t len)
 int
 file_read(const char *path, struct buf *b, size_t max)
 {
-	char	 chunk[65536];
-	ssize_t	 n;
-	int	 fd;
+	struct stat	 st;
+	ssize_t		 n;
+	size_t		 want;
+	int		 fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1)
 		return errno == ENOENT ? 1 : -1;
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+	/* Read straight into a buffer of the right size, if we know it. */
+	want = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size < max ? (size_t)st.st_size + 1 : 65536;
+	for (;;) {
+		if (buf_grow(b, want) != 0) {
+			errno = EFBIG;
+			goto fail;
+		}
+		n = read(fd, b->data + b->len, b->cap - b->len - 1);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1 || b->len + (size_t)n > max ||
-		    buf_add(b, chunk, (size_t)n) != 0) {
-			if (n != -1)
-				errno = EFBIG;
-			close(fd);
-			return -1;
+		if (n == -1)
+			goto fail;
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
+		if (b->len > max) {
+			errno = EFBIG;
+			goto fail;
 		}
+		want = 65536;
 	}
 	close(fd);
 	if (b->data == NULL)
 		buf_add(b, "", 0);
 	return 0;
+fail:
+	n = errno;
+	close(fd);
+	errno = (int)n;
+	return -1;
+}
+
+/*
+ * Map a whole file for reading: the cache's index is read in place, with
+ * no copy.  Returns 0, 1 if the file does not exist, -1 on error.  An
+ * empty file maps to *len 0 and a non-NULL pointer.
+ */
+int
+file_map(const char *path, const char **data, size_t *len)
+{
+	struct stat	 st;
+	void		*p;
+	int		 fd, saved;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1)
+		return errno == ENOENT ? 1 : -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		saved = errno;
+		close(fd);
+		errno = S_ISREG(st.st_mode) ? saved : EINVAL;
+		return -1;
+	}
+	*len = (size_t)st.st_size;
+	if (*len == 0) {
+		close(fd);
+		*data = "";
+		return 0;
+	}
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+	saved = errno;
+	close(fd);
+	if (p == MAP_FAILED) {
+		errno = saved;
+		return -1;
+	}
+#ifdef HAVE_POSIX_FADVISE
+	(void)posix_madvise(p, *len, POSIX_MADV_SEQUENTIAL);
+#endif
+	*data = p;
+	return 0;
+}
+
+void
+file_unmap(const char *data, size_t len)
+{
+	if (len > 0)
+		munmap((void *)(uintptr_t)data, len);
 }
 
 /*

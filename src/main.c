@@ -170,6 +170,7 @@ main(int argc, char **argv)
 #endif
 	text_set_utf8(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
 	log_init("ssnews");
+	log_debug("start");
 
 	memset(&cli, 0, sizeof cli);
 	if (parse_args(&cli, argc, argv) != 0) {

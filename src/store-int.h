@@ -14,6 +14,7 @@ struct store {
 	int		 datafd;
 	unsigned	 gen;		/* bodies.GEN */
 	uint64_t	 datasize;
+	size_t		 journaled;	/* journal lines since the last save */
 };
 
 char	*store_path(struct store *, const char *);

@@ -113,18 +113,51 @@ str_or_null(char *s)
 	return s;
 }
 
+/*
+ * A decimal number, or "-" for no date.  Faster than strtoll, which
+ * showed in the profile of loading 100,000 items.
+ */
 static int
 num(const char *s, long long *v)
 {
-	char	*end;
+	unsigned long long	 u = 0;
+	int			 neg = 0, n;
 
 	if (*s == '-' && s[1] == '\0') {
 		*v = (long long)DATE_NONE;
 		return 0;
 	}
-	errno = 0;
-	*v = strtoll(s, &end, 10);
-	return end == s || *end != '\0' || errno != 0 ? -1 : 0;
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	for (n = 0; s[n] >= '0' && s[n] <= '9'; n++) {
+		if (n == 18)
+			return -1;	/* longer than any field we write */
+		u = u * 10 + (unsigned)(s[n] - '0');
+	}
+	if (n == 0 || s[n] != '\0')
+		return -1;
+	*v = neg ? -(long long)u : (long long)u;
+	return 0;
+}
+
+/* Sixteen hex digits: a fingerprint. */
+static uint64_t
+hex64(const char *s)
+{
+	uint64_t	 v = 0;
+	int		 i, d;
+
+	for (i = 0; i < 16 && s[i] != '\0'; i++) {
+		d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+		    (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ?
+		    (s[i] | 0x20) - 'a' + 10 : -1;
+		if (d < 0)
+			return 0;
+		v = v << 4 | (uint64_t)d;
+	}
+	return v;
 }
 
 static int
@@ -149,7 +182,7 @@ pending_flush(struct loader *l)
 	l->item.active = 0;
 	if (l->feed == NULL)
 		return;
-	it = item_pack(&l->item.d);
+	it = item_pack_arena(&l->item.d, l->fl);
 	feed_add_item(l->feed, it);
 	l->nitems++;
 }
@@ -213,7 +246,7 @@ load_item(struct loader *l, char **f, int n)
 	    time_field(f[4], &d->updated) != 0 ||
 	    time_field(f[5], &d->seen) != 0)
 		return -1;
-	d->hash = strtoull(f[7], NULL, 16);
+	d->hash = hex64(f[7]);
 	d->flags = (unsigned)flags & (ITEM_UNREAD | ITEM_HTML);
 	d->topics = (uint32_t)topics;
 	d->summary_len = d->content_len = ITEM_NOBODY;
@@ -316,30 +349,42 @@ keep_aside(struct store *st, const char *name)
 	free(to);
 }
 
-/* Parse the index; returns -1 at the first damaged line. */
+/*
+ * Parse the (mapped, read-only) index; returns -1 at the first damaged
+ * line.  Each line is copied to a scratch buffer to be split in place.
+ */
 static int
-load_index(struct loader *l, char *text, size_t len)
+load_index(struct loader *l, const char *text, size_t len)
 {
-	char		*p = text, *end = text + len, *nl;
+	const char	*p = text, *end = text + len, *nl;
 	unsigned	 version, gen;
+	struct buf	 line;
+	int		 rc = -1;
 
 	nl = memchr(p, '\n', len);
 	l->lineno = 1;
-	if (nl == NULL || sscanf(p, "ssnews-index\t%u\t%u", &version,
-	    &gen) != 2 || version != STORE_VERSION)
+	if (nl == NULL || (size_t)(nl - p) > 64 || sscanf(p,
+	    "ssnews-index\t%u\t%u", &version, &gen) != 2 ||
+	    version != STORE_VERSION)
 		return -1;
 	l->st->gen = gen;
+	buf_init(&line, BUF_UNLIMITED);
 	for (p = nl + 1; p < end; p = nl + 1) {
 		l->lineno++;
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
-			return -1;	/* cut short */
-		*nl = '\0';
-		if (load_line(l, p) != 0)
-			return -1;
+			goto out;	/* cut short */
+		buf_reset(&line);
+		buf_add(&line, p, (size_t)(nl - p));
+		if (memchr(line.data, '\0', line.len) != NULL ||
+		    load_line(l, line.data) != 0)
+			goto out;
 	}
 	pending_flush(l);
-	return l->ended ? 0 : -1;
+	rc = l->ended ? 0 : -1;
+out:
+	buf_free(&line);
+	return rc;
 }
 
 /* Delete bodies files of other generations (left by a crash). */
@@ -398,6 +443,7 @@ load_journal(struct loader *l, int *bad_line)
 		it = feed != NULL ? feed_find_item(feed, f[2]) : NULL;
 		if (it != NULL)
 			item_set_unread(it, f[0][0] == 'u');
+		l->st->journaled++;	/* to be folded into the index */
 	}
 	buf_free(&b);
 	return rc < 0 ? -1 : 0;
@@ -412,9 +458,9 @@ int
 store_load(struct store *st, struct feedlist *fl, char **warning)
 {
 	struct loader	 l;
-	struct buf	 b;
+	const char	*map;
 	char		*path;
-	size_t		 i;
+	size_t		 i, len;
 	int		 rc, damaged = 0, bad_journal;
 
 	*warning = NULL;
@@ -422,18 +468,16 @@ store_load(struct store *st, struct feedlist *fl, char **warning)
 	l.st = st;
 	l.fl = fl;
 	urlmap_build(&l.map, fl);
-	buf_init(&b, BUF_UNLIMITED);
 	path = store_path(st, "index");
-	rc = file_read(path, &b, SIZE_MAX / 2);
+	rc = file_map(path, &map, &len);
 	if (rc < 0) {
 		*warning = xasprintf(_("cannot read %s: %s"), path,
 		    strerror(errno));
 		free(path);
 		free(l.map.slots);
-		buf_free(&b);
 		return -1;
 	}
-	if (rc == 0 && load_index(&l, b.data, b.len) != 0) {
+	if (rc == 0 && load_index(&l, map, len) != 0) {
 		*warning = xasprintf(_("%s:%d: damaged cache index; kept %zu "
 		    "articles read before it, the file is kept aside"), path,
 		    l.lineno, l.nitems);
@@ -441,7 +485,8 @@ store_load(struct store *st, struct feedlist *fl, char **warning)
 		damaged = 1;
 	}
 	free(path);
-	buf_free(&b);
+	if (rc == 0)
+		file_unmap(map, len);
 	if (store_bodies_open(st, st->gen, !st->readonly) == 0 &&
 	    l.maxoff > st->datasize && *warning == NULL) {
 		*warning = xasprintf(_("%s/bodies.%u is shorter than the "

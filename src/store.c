@@ -198,9 +198,12 @@ esc_add(struct buf *b, const char *s)
 void
 store_unescape(char *s)
 {
-	char	*o = s;
+	char	*o;
 
-	for (; *s != '\0'; s++) {
+	s = strchr(s, '\\');	/* most fields have nothing to undo */
+	if (s == NULL)
+		return;
+	for (o = s; *s != '\0'; s++) {
 		if (*s != '\\' || s[1] == '\0') {
 			*o++ = *s;
 			continue;
@@ -272,6 +275,19 @@ store_pread(int fd, char *p, size_t len, uint64_t off)
 	return 0;
 }
 
+/* Sixteen hex digits, without printf's cost (one per item). */
+static void
+add_hex64(struct buf *b, uint64_t v)
+{
+	static const char	 digits[] = "0123456789abcdef";
+	char			 s[16];
+	int			 i;
+
+	for (i = 15; i >= 0; i--, v >>= 4)
+		s[i] = digits[v & 15];
+	buf_add(b, s, sizeof s);
+}
+
 static void
 index_feed(struct buf *b, const struct feed *f)
 {
@@ -309,7 +325,7 @@ index_item(struct buf *b, const struct item *it)
 	field_time(b, it->seen);
 	field_num(b, it->topics);
 	buf_addc(b, '\t');
-	buf_addf(b, "%016" PRIx64, it->hash);
+	add_hex64(b, it->hash);
 	field_num(b, stored ? (long long)it->body_off : -1);
 	field_num(b, stored && it->summary_len != ITEM_NOBODY ?
 	    (long long)it->summary_len : -1);
@@ -636,6 +652,21 @@ bodies_compact(struct store *st, struct feedlist *fl)
 	return old;
 }
 
+/* Is there anything to save: a changed feed, or journalled read state? */
+static int
+store_changed(const struct store *st, const struct feedlist *fl)
+{
+	size_t	 i;
+
+	if (st->journaled > 0)
+		return 1;
+	for (i = 0; i < fl->nfeeds; i++) {
+		if (fl->feeds[i]->flags & FEED_DIRTY)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Save everything: new bodies first (fsync'd), then the index (fsync'd,
  * renamed), then the journal is emptied.  On failure nothing on disk
@@ -649,7 +680,7 @@ store_save(struct store *st, struct feedlist *fl, char **cause)
 	char		*name, *path;
 	size_t		 i;
 
-	if (st->readonly)
+	if (st->readonly || !store_changed(st, fl))
 		return 0;
 	if (st->datafd == -1 && store_bodies_open(st, st->gen, 1) != 0) {
 		*cause = xasprintf(_("cannot open the cache bodies in %s: "
@@ -678,6 +709,7 @@ store_save(struct store *st, struct feedlist *fl, char **cause)
 	}
 	if (st->journalfd != -1)
 		(void)!ftruncate(st->journalfd, 0);
+	st->journaled = 0;
 	for (i = 0; i < fl->nfeeds; i++)
 		fl->feeds[i]->flags &= ~FEED_DIRTY;
 	return 0;
@@ -705,6 +737,7 @@ store_set_unread(struct store *st, struct item *it, int unread)
 	buf_addc(&b, '\n');
 	if (file_write_all(st->journalfd, b.data, b.len) != 0)
 		rc = -1;
+	st->journaled++;
 	buf_free(&b);
 	return rc;
 }
