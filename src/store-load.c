@@ -43,7 +43,15 @@ struct pending {
 	struct enclosure encl[LOAD_MAX_ENCL];
 };
 
+#define LOAD_LINES	(1 + LOAD_MAX_CATS + LOAD_MAX_ENCL)
+
 struct loader {
+	/*
+	 * The lines of the record being read (an item and its C and E
+	 * lines): its strings point into them until it is packed.
+	 */
+	struct buf	 lines[LOAD_LINES + 1];
+	size_t		 nlines;
 	struct store	*st;
 	struct feedlist	*fl;
 	struct urlmap	 map;
@@ -358,7 +366,8 @@ load_index(struct loader *l, const char *text, size_t len)
 {
 	const char	*p = text, *end = text + len, *nl;
 	unsigned	 version, gen;
-	struct buf	 line;
+	struct buf	*line;
+	size_t		 i;
 	int		 rc = -1;
 
 	nl = memchr(p, '\n', len);
@@ -368,22 +377,31 @@ load_index(struct loader *l, const char *text, size_t len)
 	    version != STORE_VERSION)
 		return -1;
 	l->st->gen = gen;
-	buf_init(&line, BUF_UNLIMITED);
+	for (i = 0; i <= LOAD_LINES; i++)
+		buf_init(&l->lines[i], BUF_UNLIMITED);
 	for (p = nl + 1; p < end; p = nl + 1) {
 		l->lineno++;
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			goto out;	/* cut short */
-		buf_reset(&line);
-		buf_add(&line, p, (size_t)(nl - p));
-		if (memchr(line.data, '\0', line.len) != NULL ||
-		    load_line(l, line.data) != 0)
+		if (*p != 'C' && *p != 'E') {
+			pending_flush(l);	/* before its lines are reused */
+			l->nlines = 0;
+		}
+		line = &l->lines[l->nlines < LOAD_LINES ? l->nlines++ :
+		    LOAD_LINES];
+		buf_reset(line);
+		buf_add(line, p, (size_t)(nl - p));
+		if (memchr(line->data, '\0', line->len) != NULL ||
+		    load_line(l, line->data) != 0)
 			goto out;
 	}
 	pending_flush(l);
 	rc = l->ended ? 0 : -1;
 out:
-	buf_free(&line);
+	pending_flush(l);
+	for (i = 0; i <= LOAD_LINES; i++)
+		buf_free(&l->lines[i]);
 	return rc;
 }
 
