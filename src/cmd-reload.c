@@ -25,6 +25,7 @@
 #include "xmalloc.h"
 
 struct reload {
+	struct buf	 lines;		/* one per failing feed */
 	size_t		 total;
 	size_t		 done;
 	size_t		 added;
@@ -74,34 +75,18 @@ reload_done(struct fetch_result *r, void *arg)
 	rl->done++;
 	rl->last = r->feed->url;
 	rl->added += poller_apply(r, time(NULL));
-	if (r->error != NULL)
+	if (r->error != NULL) {
 		rl->errors++;
+		buf_addstr(&rl->lines, "ssnews: ");
+		text_clean(&rl->lines, r->feed->url, strlen(r->feed->url),
+		    TEXT_ONELINE | TEXT_DISPLAY);
+		buf_addstr(&rl->lines, ": ");
+		text_clean(&rl->lines, r->error, strlen(r->error),
+		    TEXT_ONELINE | TEXT_DISPLAY);
+		buf_addc(&rl->lines, '\n');
+	}
 	if (rl->progress)
 		show_progress(rl);
-}
-
-/* One line per failing feed, sanitised: error texts come from servers. */
-static void
-report_errors(const struct feedlist *fl)
-{
-	struct buf	 b;
-	size_t		 i;
-
-	buf_init(&b, BUF_UNLIMITED);
-	for (i = 0; i < fl->nfeeds; i++) {
-		const struct feed	*f = fl->feeds[i];
-
-		if (f->error == NULL || (f->flags & FEED_QUERY))
-			continue;
-		buf_reset(&b);
-		text_clean(&b, f->url, strlen(f->url), TEXT_ONELINE |
-		    TEXT_DISPLAY);
-		buf_addstr(&b, ": ");
-		text_clean(&b, f->error, strlen(f->error), TEXT_ONELINE |
-		    TEXT_DISPLAY);
-		fprintf(stderr, "ssnews: %s\n", buf_str(&b));
-	}
-	buf_free(&b);
 }
 
 /*
@@ -120,6 +105,7 @@ cmd_reload(struct feedlist *fl, struct store *st, int quiet)
 	int			 interrupted = 0, rc = 0;
 
 	memset(&rl, 0, sizeof rl);
+	buf_init(&rl.lines, BUF_UNLIMITED);
 	rl.progress = !quiet && isatty(STDERR_FILENO);
 	for (i = 0; i < fl->nfeeds; i++) {
 		struct feed	*f = fl->feeds[i];
@@ -152,7 +138,8 @@ cmd_reload(struct feedlist *fl, struct store *st, int quiet)
 		rc = 1;
 	}
 	if (!quiet) {
-		report_errors(fl);
+		/* Errors of this run only, sanitised: servers wrote them. */
+		fputs(buf_str(&rl.lines), stderr);
 		/* L10N: the three counts of a reload's summary. */
 		fprintf(stderr, P_("%zu feed", "%zu feeds", rl.total),
 		    rl.total);
@@ -167,6 +154,7 @@ cmd_reload(struct feedlist *fl, struct store *st, int quiet)
 			    " (%zu feeds asked to wait)", skipped), skipped);
 		fputc('\n', stderr);
 	}
+	buf_free(&rl.lines);
 	if (interrupted)
 		return 130;
 	if (rl.total > 0 && rl.errors == rl.total)

@@ -34,6 +34,8 @@ struct enclosure {
 #define ITEM_DUPLICATE	0x10	/* same story as an item of another feed */
 #define ITEM_INFEED	0x20	/* in the document at the last fetch */
 #define ITEM_ARENA	0x40	/* allocated in its feed list's arena */
+#define ITEM_CHANGED	0x80	/* replaced by a new version, last merge */
+#define ITEM_LOST	0x100	/* its stored body is gone (damaged cache) */
 
 /* Lengths of bodies kept in the store; ITEM_NOBODY means NULL. */
 #define ITEM_NOBODY	UINT32_MAX

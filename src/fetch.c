@@ -55,6 +55,7 @@ struct transfer {
 	size_t			 bytes;
 	int			 too_big;
 	int			 refused;	/* a status we do not parse */
+	int			 parse_failed;	/* the parser stopped it */
 	struct transfer		*next;		/* in the queue */
 };
 
@@ -327,8 +328,10 @@ on_body(char *p, size_t size, size_t n, void *arg)
 		t->parser = parse_new(url != NULL ? url : t->feed->url,
 		    t->charset, &lim, NULL, NULL);
 	}
-	if (parse_push(t->parser, p, len) != 0)
+	if (parse_push(t->parser, p, len) != 0) {
+		t->parse_failed = 1;
 		return 0;	/* the parser gave up: stop downloading */
+	}
 	return len;
 }
 
@@ -496,7 +499,7 @@ transfer_error(struct transfer *t, CURLcode code, char **parse_cause)
 	if (t->too_big || code == CURLE_FILESIZE_EXCEEDED)
 		return xasprintf(_("larger than %lld KiB"),
 		    options_number(OPT_MAX_DOWNLOAD_SIZE) >> 10);
-	if (*parse_cause != NULL) {
+	if (*parse_cause != NULL && (code == CURLE_OK || t->parse_failed)) {
 		char	*s = *parse_cause;
 
 		*parse_cause = NULL;
@@ -530,6 +533,15 @@ transfer_done(struct transfer *t, CURLcode code)
 		t->status = r.status;
 	if (t->parser != NULL)
 		r.parsed = parse_finish(t->parser, &cause);
+	/*
+	 * Items parsed from a transfer that failed (timed out, cut, too big)
+	 * are not merged: the next reload reads the feed whole.  Only the
+	 * parser's own limits keep what came before them.
+	 */
+	if ((code != CURLE_OK && !t->parse_failed) || t->too_big) {
+		feed_free(r.parsed);
+		r.parsed = NULL;
+	}
 	if (code == CURLE_OK && t->status == 304)
 		r.not_modified = 1;
 	else if (code != CURLE_OK || t->status >= 300 || cause != NULL)

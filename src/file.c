@@ -100,6 +100,7 @@ file_read(const char *path, struct buf *b, size_t max)
 	close(fd);
 	if (b->data == NULL)
 		buf_add(b, "", 0);
+	b->data[b->len] = '\0';	/* an empty file read nothing */
 	return 0;
 fail:
 	n = errno;

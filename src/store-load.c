@@ -347,14 +347,27 @@ keep_aside(struct store *st, const char *name)
 	char	*from, *to, stamp[32];
 	time_t	 now = time(NULL);
 
+	int	 n;
+
 	if (st->readonly)
 		return;
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", gmtime(&now));
 	from = store_path(st, name);
-	to = xasprintf("%s/%s.damaged-%s", st->dir, name, stamp);
-	rename(from, to);
+	/* link() fails rather than replace an earlier damaged copy. */
+	for (n = 1; n < 100; n++) {
+		to = n == 1 ? xasprintf("%s/%s.damaged-%s", st->dir, name,
+		    stamp) : xasprintf("%s/%s.damaged-%s.%d", st->dir, name,
+		    stamp, n);
+		if (link(from, to) == 0) {
+			unlink(from);
+			free(to);
+			break;
+		}
+		free(to);
+		if (errno != EEXIST)
+			break;
+	}
 	free(from);
-	free(to);
 }
 
 /*
@@ -403,6 +416,41 @@ out:
 	for (i = 0; i <= LOAD_LINES; i++)
 		buf_free(&l->lines[i]);
 	return rc;
+}
+
+/*
+ * Items whose bodies lie past the end of the bodies file have lost them.
+ * They are marked lost (opening one says so, and nothing new is written
+ * over ranges the index still names), and their fingerprints are cleared and
+ * their feeds' validators too, so that the next reload fetches the
+ * feeds whole and puts the text back, keeping the read state.
+ */
+static void
+forget_lost_bodies(struct feedlist *fl, uint64_t size)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < fl->nfeeds; i++) {
+		struct feed	*f = fl->feeds[i];
+
+		for (j = 0; j < f->nitems; j++) {
+			struct item	*it = f->items[j];
+			uint64_t	 end = it->body_off;
+
+			if (!(it->flags & ITEM_STORED))
+				continue;
+			end += (it->summary_len != ITEM_NOBODY ?
+			    it->summary_len : 0) + (it->content_len !=
+			    ITEM_NOBODY ? it->content_len : 0);
+			if (end <= size)
+				continue;
+			it->flags = (it->flags & ~ITEM_STORED) | ITEM_LOST;
+			it->summary_len = it->content_len = ITEM_NOBODY;
+			it->hash = 0;
+			feed_set(&f->etag, NULL);
+			feed_set(&f->last_modified, NULL);
+		}
+	}
 }
 
 /* Delete bodies files of other generations (left by a crash). */
@@ -496,6 +544,11 @@ store_load(struct store *st, struct feedlist *fl, char **warning)
 		return -1;
 	}
 	if (rc == 0 && load_index(&l, map, len) != 0) {
+		/* What followed the damage is lost: fetch this feed whole. */
+		if (l.feed != NULL) {
+			feed_set(&l.feed->etag, NULL);
+			feed_set(&l.feed->last_modified, NULL);
+		}
 		*warning = xasprintf(_("%s:%d: damaged cache index; kept %zu "
 		    "articles read before it, the file is kept aside"), path,
 		    l.lineno, l.nitems);
@@ -505,11 +558,15 @@ store_load(struct store *st, struct feedlist *fl, char **warning)
 	free(path);
 	if (rc == 0)
 		file_unmap(map, len);
-	if (store_bodies_open(st, st->gen, !st->readonly) == 0 &&
-	    l.maxoff > st->datasize && *warning == NULL) {
-		*warning = xasprintf(_("%s/bodies.%u is shorter than the "
-		    "index says: some articles have lost their text"),
-		    st->dir, st->gen);
+	if (store_bodies_open(st, st->gen, !st->readonly) != 0)
+		st->datasize = 0;
+	if (l.maxoff > st->datasize) {
+		forget_lost_bodies(fl, st->datasize);
+		if (*warning == NULL)
+			*warning = xasprintf(_("%s/bodies.%u is shorter than "
+			    "the index says: some articles have lost their "
+			    "text and will be fetched again"), st->dir,
+			    st->gen);
 		damaged = 1;
 	}
 	remove_stale(st);

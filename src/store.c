@@ -116,6 +116,35 @@ store_lock(struct store *st, char **cause)
 }
 
 /*
+ * A crash while a journal line was being written leaves half a line at
+ * the end; cut it off, or the next line would be glued to it and both
+ * lost.
+ */
+static void
+journal_trim(int fd)
+{
+	char	 tail[512];
+	off_t	 size, at;
+	ssize_t	 n, i;
+
+	size = lseek(fd, 0, SEEK_END);
+	for (at = size; at > 0; at -= n) {
+		n = at < (off_t)sizeof tail ? (ssize_t)at : (ssize_t)sizeof tail;
+		if (pread(fd, tail, (size_t)n, at - n) != n)
+			return;
+		for (i = n; i > 0; i--) {
+			if (tail[i - 1] == '\n') {
+				if (at - n + i < size)
+					(void)!ftruncate(fd, at - n + i);
+				return;
+			}
+		}
+	}
+	if (size > 0)
+		(void)!ftruncate(fd, 0);
+}
+
+/*
  * Open the cache in dir, creating it if need be.  readonly opens it for
  * reading only, without the lock (print-unread beside a running reader).
  */
@@ -139,7 +168,7 @@ store_open(const char *dir, int readonly, char **cause)
 	if (store_lock(st, cause) != 0)
 		goto fail;
 	path = store_path(st, "journal");
-	st->journalfd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+	st->journalfd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0600);
 	free(path);
 	if (st->journalfd == -1) {
@@ -147,6 +176,7 @@ store_open(const char *dir, int readonly, char **cause)
 		    dir, strerror(errno));
 		goto fail;
 	}
+	journal_trim(st->journalfd);
 	return st;
 fail:
 	store_close(st);
@@ -749,6 +779,8 @@ store_body(struct store *st, struct item *it)
 	size_t	 sl, cl;
 	char	*p;
 
+	if (it->flags & ITEM_LOST)
+		return -1;
 	if (!(it->flags & ITEM_STORED) || it->summary != NULL ||
 	    it->content != NULL)
 		return 0;
