@@ -16,11 +16,13 @@
 #include "feed.h"
 #include "fetch.h"
 #include "i18n.h"
+#include "keys.h"
 #include "log.h"
 #include "options.h"
 #include "parse.h"
 #include "signals.h"
 #include "store.h"
+#include "topics.h"
 #include "ui.h"
 #include "urls.h"
 #include "xmalloc.h"
@@ -44,7 +46,7 @@ int
 cli_version(void)
 {
 	printf("ssnews %s\n", PACKAGE_VERSION);
-	printf(_("libcurl %s, libxml2 %s, %s\n"), fetch_version(),
+	printf("libcurl %s, libxml2 %s, %s\n", fetch_version(),
 	    parse_version(), ui_version());
 	return 0;
 }
@@ -98,6 +100,21 @@ open_store(struct cli *cli, struct feedlist *fl, int readonly)
 	return st;
 }
 
+/* --digest: a brief from the cache, read without taking it over. */
+static int
+run_digest(struct cli *cli, struct feedlist *fl)
+{
+	struct store	*st;
+	int		 rc;
+
+	st = open_store(cli, fl, 1);
+	if (st == NULL)
+		return 1;
+	rc = cmd_digest(cli, fl, st);
+	store_close(st);
+	return rc;
+}
+
 /* The modes that need the cache: -x commands and the interface. */
 static int
 run_with_cache(struct cli *cli, struct feedlist *fl)
@@ -128,39 +145,55 @@ run_with_cache(struct cli *cli, struct feedlist *fl)
 	return rc;
 }
 
-int
-cli_run(struct cli *cli)
+/* Options, the configuration file and the topic vocabulary; 2 if bad. */
+static int
+load_config(struct cli *cli)
 {
-	struct feedlist	 fl;
-	char		*conf_path, *urls_path = NULL, *cause = NULL;
-	int		 rc;
+	char	*path, *cause = NULL;
+	int	 rc;
 
 	options_init();
-	conf_path = cli->config != NULL ? xstrdup(cli->config) :
+	path = cli->config != NULL ? xstrdup(cli->config) :
 	    xdg_path("XDG_CONFIG_HOME", ".config", "config");
-	rc = conf_load(conf_path, cli->config != NULL, &cause);
-	free(conf_path);
+	rc = conf_load(path, cli->config != NULL, &cause);
+	free(path);
+	if (rc == 0) {
+		path = xdg_path("XDG_CONFIG_HOME", ".config", "topics");
+		rc = topics_load(path, &cause);
+		free(path);
+	}
 	if (rc != 0) {
 		log_warnx("%s", cause);
 		free(cause);
 		return 2;
 	}
-	if (cli->dump_config) {
-		options_dump(stdout);
-		return 0;
-	}
-	if (cli->dump && cli->nsources > 0)
-		return cmd_dump(cli->dump_format, cli->sources, cli->nsources);
+	return 0;
+}
+
+int
+cli_run(struct cli *cli)
+{
+	struct feedlist	 fl;
+	char		*urls_path = NULL;
+	int		 rc;
+
 	feedlist_init(&fl);
-	if (load_urls(cli, &fl, &urls_path) != 0) {
-		rc = 2;
+	rc = load_config(cli);
+	if (rc != 0)
 		goto out;
-	}
-	if (cli->export_opml)
+	if (cli->dump_config)
+		options_dump(stdout);
+	else if (cli->dump && cli->nsources > 0)
+		rc = cmd_dump(cli, cli->sources, cli->nsources);
+	else if (load_urls(cli, &fl, &urls_path) != 0)
+		rc = 2;
+	else if (cli->export_opml)
 		rc = cmd_export_opml(&fl);
 	else if (cli->import_opml != NULL)
 		rc = cmd_import_opml(cli->import_opml, &fl, urls_path);
-	else if (cli->dump || cli->digest)
+	else if (cli->digest)
+		rc = run_digest(cli, &fl);
+	else if (cli->dump)
 		rc = cmd_dump_feeds(cli, &fl);
 	else
 		rc = run_with_cache(cli, &fl);
@@ -168,5 +201,7 @@ out:
 	feedlist_free(&fl);
 	free(urls_path);
 	options_free();
+	topics_free();
+	keys_free();
 	return rc;
 }

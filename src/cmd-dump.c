@@ -19,12 +19,14 @@
 #include "cmd.h"
 #include "dump.h"
 #include "feed.h"
+#include "filter.h"
 #include "fetch.h"
 #include "i18n.h"
 #include "log.h"
 #include "options.h"
 #include "parse.h"
 #include "signals.h"
+#include "topics.h"
 #include "xmalloc.h"
 
 #define OUT_FLUSH	(256u << 10)
@@ -32,6 +34,7 @@
 struct dump_state {
 	enum dump_format	 format;
 	struct buf		 out;
+	struct filter		*filter;	/* --filter, or NULL */
 };
 
 static void
@@ -44,13 +47,43 @@ out_flush(struct buf *out, int force)
 	buf_reset(out);
 }
 
+/*
+ * Tag an item with its topics (they are part of the output and of the
+ * filter language); returns whether --filter keeps it.
+ */
+static int
+dump_keep(struct dump_state *ds, struct feed *f, struct item *it)
+{
+	it->topics = topics_match(it->title, it->summary, it->content,
+	    it->lang != NULL ? it->lang : f->language,
+	    (const char *const *)f->tags, f->ntags);
+	return ds->filter == NULL || filter_match(ds->filter, it, NULL);
+}
+
+/* The same over a whole feed: items --filter rejects are dropped. */
+static void
+dump_prepare(struct dump_state *ds, struct feed *f)
+{
+	size_t	 i, keep = 0;
+
+	for (i = 0; f != NULL && i < f->nitems; i++) {
+		f->items[i]->feed = f;
+		if (dump_keep(ds, f, f->items[i]))
+			f->items[keep++] = f->items[i];
+		else
+			item_free(f->items[i]);
+	}
+	if (f != NULL)
+		f->nitems = keep;
+}
+
 static void
 dump_on_item(void *arg, struct feed *f, struct item *it)
 {
 	struct dump_state	*ds = arg;
 
-	(void)f;
-	dump_tsv_item(&ds->out, it);
+	if (dump_keep(ds, f, it))
+		dump_tsv_item(&ds->out, it);
 	item_free(it);
 	out_flush(&ds->out, 0);
 }
@@ -135,6 +168,8 @@ dump_file(struct dump_state *ds, const char *src)
 out:
 	ok = f != NULL && (cause == NULL || f->nitems > 0);
 	if (ds->format == DUMP_JSON)
+		dump_prepare(ds, f);
+	if (ds->format == DUMP_JSON)
 		dump_json_feed(&ds->out, src, f, cause);
 	else if (cause != NULL)
 		log_warnx("%s: %s", src, cause);
@@ -214,7 +249,9 @@ dump_fetched_one(struct dump_state *ds, const char *url, struct feed *f,
     const char *error)
 {
 	size_t	 j;
+	int	 ok = f != NULL && (error == NULL || f->nitems > 0);
 
+	dump_prepare(ds, f);
 	if (ds->format == DUMP_JSON)
 		dump_json_feed(&ds->out, url, f, error);
 	else {
@@ -224,7 +261,7 @@ dump_fetched_one(struct dump_state *ds, const char *url, struct feed *f,
 			log_warnx("%s: %s", url, error);
 	}
 	out_flush(&ds->out, 0);
-	return f != NULL && (error == NULL || f->nitems > 0);
+	return ok;
 }
 
 static int
@@ -239,8 +276,27 @@ is_url(const char *s)
  * and everything is printed in the order given.  Exit status 0 if any
  * source parsed, 1 if all failed.
  */
+/* --filter: parsed once for all sources; -1 on a bad expression. */
+static int
+dump_init(struct dump_state *ds, struct cli *cli)
+{
+	char	*cause = NULL;
+
+	ds->format = cli->dump_format;
+	ds->filter = NULL;
+	buf_init(&ds->out, BUF_UNLIMITED);
+	if (cli->filter == NULL)
+		return 0;
+	ds->filter = filter_parse(cli->filter, &cause);
+	if (ds->filter != NULL)
+		return 0;
+	log_warnx("--filter: %s", cause);
+	free(cause);
+	return -1;
+}
+
 int
-cmd_dump(int format, char **sources, int nsources)
+cmd_dump(struct cli *cli, char **sources, int nsources)
 {
 	struct dump_state	 ds;
 	struct dump_fetch	 df;
@@ -249,6 +305,8 @@ cmd_dump(int format, char **sources, int nsources)
 	size_t			 n = 0;
 	int			 i, ok = 0, rc = 0;
 
+	if (dump_init(&ds, cli) != 0)
+		return 2;
 	feedlist_init(&fl);
 	for (i = 0; i < nsources; i++) {
 		if (is_url(sources[i]) && feedlist_find(&fl,
@@ -259,8 +317,6 @@ cmd_dump(int format, char **sources, int nsources)
 	df.errors = xcalloc(fl.nfeeds + 1, sizeof *df.errors);
 	if (fl.nfeeds > 0)
 		rc = fetch_all(&fl, &df);
-	ds.format = format;
-	buf_init(&ds.out, BUF_UNLIMITED);
 	for (i = 0; rc == 0 && i < nsources; i++) {
 		if (!is_url(sources[i])) {
 			ok |= dump_file(&ds, sources[i]);
@@ -273,6 +329,7 @@ cmd_dump(int format, char **sources, int nsources)
 	}
 	out_flush(&ds.out, 1);
 	buf_free(&ds.out);
+	filter_free(ds.filter);
 	dump_fetch_free(&df, fl.nfeeds);
 	feedlist_free(&fl);
 	if (fflush(stdout) != 0)
@@ -294,11 +351,11 @@ cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
 	size_t			 i;
 	int			 ok = 0, rc;
 
+	if (dump_init(&ds, cli) != 0)
+		return 2;
 	df.parsed = xcalloc(fl->nfeeds + 1, sizeof *df.parsed);
 	df.errors = xcalloc(fl->nfeeds + 1, sizeof *df.errors);
 	rc = fetch_all(fl, &df);
-	ds.format = cli->dump_format;
-	buf_init(&ds.out, BUF_UNLIMITED);
 	for (i = 0; rc == 0 && i < fl->nfeeds; i++) {
 		if (!(fl->feeds[i]->flags & FEED_QUERY))
 			ok |= dump_fetched_one(&ds, fl->feeds[i]->url,
@@ -306,6 +363,7 @@ cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
 	}
 	out_flush(&ds.out, 1);
 	buf_free(&ds.out);
+	filter_free(ds.filter);
 	dump_fetch_free(&df, fl->nfeeds);
 	if (rc != 0)
 		return 130;

@@ -143,10 +143,11 @@ cmd_reload(struct feedlist *fl, struct store *st, int quiet)
 		/* L10N: the three counts of a reload's summary. */
 		fprintf(stderr, P_("%zu feed", "%zu feeds", rl.total),
 		    rl.total);
-		fprintf(stderr, ", ");
+		/* L10N: between the counts of the reload summary. */
+		fputs(_(", "), stderr);
 		fprintf(stderr, P_("%zu new article", "%zu new articles",
 		    rl.added), rl.added);
-		fprintf(stderr, ", ");
+		fputs(_(", "), stderr);
 		fprintf(stderr, P_("%zu error", "%zu errors", rl.errors),
 		    rl.errors);
 		if (skipped > 0)

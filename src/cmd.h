@@ -11,11 +11,13 @@ enum dump_format {
 	DUMP_TSV
 };
 
-int	cmd_dump(int, char **, int);
+int	cmd_dump(struct cli *, char **, int);
 int	cmd_dump_feeds(struct cli *, struct feedlist *);
 int	cmd_reload(struct feedlist *, struct store *, int);
 int	cmd_print_unread(struct feedlist *);
 int	cmd_export_opml(struct feedlist *);
 int	cmd_import_opml(const char *, struct feedlist *, const char *);
+int	cmd_digest(struct cli *, struct feedlist *, struct store *);
+long long cmd_parse_age(const char *);
 
 #endif

@@ -478,7 +478,8 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 	feed_unindex(dst);
 	merge_meta(dst, src);
 	for (i = 0; i < dst->nitems; i++)
-		dst->items[i]->flags &= ~(ITEM_NEW | ITEM_INFEED);
+		dst->items[i]->flags &= ~(ITEM_NEW | ITEM_CHANGED |
+		    ITEM_INFEED);
 	idindex_build(&x, dst->items, dst->nitems);
 	item_sort(src->items, src->nitems, item_cmp_newest);
 	for (i = 0; i < src->nitems; i++) {
@@ -495,7 +496,8 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 				continue;
 			}
 			it->flags = ((*old)->flags & ITEM_UNREAD) |
-			    (it->flags & ITEM_HTML) | ITEM_INFEED;
+			    (it->flags & ITEM_HTML) | ITEM_INFEED |
+			    ITEM_CHANGED;
 			it->seen = (*old)->seen;
 			it->topics = 0;
 			it->feed = dst;

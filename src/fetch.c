@@ -494,8 +494,8 @@ transfer_error(struct transfer *t, CURLcode code, char **parse_cause)
 {
 	if (t->refused || (code == CURLE_OK && t->status >= 400))
 		return t->reason[0] != '\0' ?
-		    xasprintf(_("HTTP %ld %s"), t->status, t->reason) :
-		    xasprintf(_("HTTP %ld"), t->status);
+		    xasprintf("HTTP %ld %s", t->status, t->reason) :
+		    xasprintf("HTTP %ld", t->status);
 	if (t->too_big || code == CURLE_FILESIZE_EXCEEDED)
 		return xasprintf(_("larger than %lld KiB"),
 		    options_number(OPT_MAX_DOWNLOAD_SIZE) >> 10);
@@ -506,7 +506,7 @@ transfer_error(struct transfer *t, CURLcode code, char **parse_cause)
 		return s;
 	}
 	if (code == CURLE_OK && t->status >= 300)
-		return xasprintf(_("HTTP %ld"), t->status);
+		return xasprintf("HTTP %ld", t->status);
 	if (code == CURLE_UNSUPPORTED_PROTOCOL)
 		return xstrdup(_("redirected to an address that is not "
 		    "http or https"));

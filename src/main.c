@@ -44,6 +44,7 @@ usage(FILE *fp)
 	/* L10N: keep the option names; align the descriptions as you like. */
 	fprintf(fp, _("Usage: ssnews [OPTION]...\n"
 	    "   or: ssnews --dump[=json|tsv] [SOURCE]...\n"
+	    "   or: ssnews --digest[=text|markdown|html] [--since=AGE]\n"
 	    "A terminal reader for social-security news.\n\n"));
 	fprintf(fp, _("  -u, --url-file=FILE      read the feed list from FILE\n"
 	    "  -C, --config=FILE        read the configuration from FILE\n"
@@ -165,7 +166,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* SSNEWS_LOCALEDIR: catalogues not installed yet (the tests). */
+	bindtextdomain(PACKAGE, getenv("SSNEWS_LOCALEDIR") != NULL ?
+	    getenv("SSNEWS_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	text_set_utf8(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "log.h"
+#include "opml.h"
 #include "text.h"
 #include "urls.h"
 #include "xmalloc.h"
@@ -146,24 +148,28 @@ import_outlines(struct import *im, xmlNodePtr n, int depth)
 	}
 }
 
-/* Parse an OPML file and add its feeds to fl; -1 if it is no OPML. */
-int
-opml_import(const char *path, struct feedlist *fl, size_t *added,
-    char **cause)
+/*
+ * Parse OPML held in memory and add its feeds to fl; -1 if it is no
+ * OPML.  name is used in messages.
+ */
+static int
+import_doc(const char *name, const char *data, size_t len,
+    struct feedlist *fl, size_t *added, char **cause)
 {
 	struct import	 im;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
 
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	if (doc == NULL) {
-		*cause = xasprintf(_("%s: not an OPML file"), path);
+	*added = 0;
+	if (len > OPML_MAX_SIZE || len > INT32_MAX) {
+		*cause = xasprintf(_("%s: file too large"), name);
 		return -1;
 	}
-	root = xmlDocGetRootElement(doc);
+	doc = xmlReadMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	if (root == NULL || strcmp((const char *)root->name, "opml") != 0) {
-		*cause = xasprintf(_("%s: not an OPML file"), path);
+		*cause = xasprintf(_("%s: not an OPML file"), name);
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -177,6 +183,32 @@ opml_import(const char *path, struct feedlist *fl, size_t *added,
 	xmlFreeDoc(doc);
 	*added = im.added;
 	return 0;
+}
+
+int
+opml_import_buffer(const char *data, size_t len, struct feedlist *fl,
+    size_t *added, char **cause)
+{
+	return import_doc("OPML", data, len, fl, added, cause);
+}
+
+/* Parse an OPML file and add its feeds to fl; -1 if it is no OPML. */
+int
+opml_import(const char *path, struct feedlist *fl, size_t *added,
+    char **cause)
+{
+	struct buf	 b;
+	int		 rc;
+
+	buf_init(&b, BUF_UNLIMITED);
+	rc = file_read(path, &b, OPML_MAX_SIZE);
+	if (rc != 0)
+		*cause = xasprintf(_("cannot read %s: %s"), path,
+		    rc == 1 ? strerror(ENOENT) : strerror(errno));
+	else
+		rc = import_doc(path, b.data, b.len, fl, added, cause);
+	buf_free(&b);
+	return rc;
 }
 
 /* An XML attribute value: escaped, controls already cleaned. */

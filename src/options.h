@@ -34,6 +34,15 @@ enum option {
 	OPT_MAX
 };
 
+/* The choices of group-by, in the order of the table. */
+enum {
+	GROUP_NONE,
+	GROUP_TAG,
+	GROUP_ORGANISATION,
+	GROUP_COUNTRY,
+	GROUP_LANGUAGE
+};
+
 enum option_type {
 	OPTION_BOOL,
 	OPTION_NUMBER,

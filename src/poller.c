@@ -19,7 +19,11 @@
 static void
 item_topics(struct item *it)
 {
-	it->topics = 0;
+	const struct feed	*f = it->feed;
+
+	it->topics = topics_match(it->title, it->summary, it->content,
+	    it->lang != NULL ? it->lang : f->language,
+	    (const char *const *)f->tags, f->ntags);
 }
 
 /* Seconds between reloads of f. */
@@ -102,7 +106,7 @@ poller_apply(struct fetch_result *r, time_t now)
 		for (i = 0; i < f->nitems; i++) {
 			struct item	*it = f->items[i];
 
-			if (it->flags & ITEM_NEW)
+			if (it->flags & (ITEM_NEW | ITEM_CHANGED))
 				item_topics(it);
 		}
 	}

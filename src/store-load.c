@@ -549,9 +549,11 @@ store_load(struct store *st, struct feedlist *fl, char **warning)
 			feed_set(&l.feed->etag, NULL);
 			feed_set(&l.feed->last_modified, NULL);
 		}
-		*warning = xasprintf(_("%s:%d: damaged cache index; kept %zu "
-		    "articles read before it, the file is kept aside"), path,
-		    l.lineno, l.nitems);
+		*warning = xasprintf(P_("%s:%d: damaged cache index: kept the "
+		    "%zu article loaded before the damage; the file is set "
+		    "aside", "%s:%d: damaged cache index: kept the %zu articles "
+		    "loaded before the damage; the file is set aside",
+		    l.nitems), path, l.lineno, l.nitems);
 		keep_aside(st, "index");
 		damaged = 1;
 	}
