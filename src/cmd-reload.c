@@ -75,6 +75,7 @@ reload_done(struct fetch_result *r, void *arg)
 	rl->done++;
 	rl->last = r->feed->url;
 	rl->added += poller_apply(r, time(NULL));
+	feed_collect(r->feed);		/* nothing here holds its items */
 	if (r->error != NULL) {
 		rl->errors++;
 		buf_addstr(&rl->lines, "ssnews: ");

@@ -21,6 +21,7 @@ static void	 idindex_build(struct idindex *, struct item **, size_t);
 static struct item **idindex_find(struct idindex *, struct item **,
 		    const char *);
 static void	 feed_unindex(struct feed *);
+static void	 feed_retire(struct feed *, struct item *);
 static size_t	 pack_len(const char *);
 static char	*pack_str(char **, const char *);
 
@@ -309,6 +310,7 @@ feed_free(struct feed *f)
 	for (i = 0; i < f->nitems; i++)
 		item_free(f->items[i]);
 	free(f->items);
+	feed_collect(f);
 	for (i = 0; i < f->ntags; i++)
 		free(f->tags[i]);
 	free(f->tags);
@@ -461,6 +463,28 @@ merge_keeps(const struct item *it, size_t rank, const struct merge_opts *o)
 	return 1;
 }
 
+/* Take an item out of use without freeing it: someone may hold it. */
+static void
+feed_retire(struct feed *f, struct item *it)
+{
+	ARRAY_RESERVE(f->retired, f->nretired, f->retiredcap);
+	it->flags |= ITEM_RETIRED;
+	f->retired[f->nretired++] = it;
+}
+
+/* Free what merges retired, once nobody points at it any more. */
+void
+feed_collect(struct feed *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nretired; i++)
+		item_free(f->retired[i]);
+	free(f->retired);
+	f->retired = NULL;
+	f->nretired = f->retiredcap = 0;
+}
+
 /*
  * Merge a freshly parsed feed into the stored one.  Items are matched by
  * id: known items keep their read state (and are replaced when their text
@@ -501,7 +525,7 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 			it->seen = (*old)->seen;
 			it->topics = 0;
 			it->feed = dst;
-			item_free(*old);
+			feed_retire(dst, *old);
 			*old = it;
 			dst->flags |= FEED_DIRTY;
 			continue;
@@ -522,7 +546,7 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 		if (merge_keeps(dst->items[i], keep, o))
 			dst->items[keep++] = dst->items[i];
 		else
-			item_free(dst->items[i]);
+			feed_retire(dst, dst->items[i]);
 	}
 	if (keep != dst->nitems || added > 0)
 		dst->flags |= FEED_DIRTY;
@@ -530,6 +554,15 @@ feed_merge(struct feed *dst, struct feed *src, const struct merge_opts *o)
 	feed_unindex(dst);
 	feed_count(dst);
 	return added;
+}
+
+void
+feedlist_collect(struct feedlist *fl)
+{
+	size_t	 i;
+
+	for (i = 0; i < fl->nfeeds; i++)
+		feed_collect(fl->feeds[i]);
 }
 
 void

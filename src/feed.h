@@ -1,7 +1,9 @@
 /*
  * The model: feeds, items and the list of feeds.  Plain data that the
- * interface reads directly; no I/O here.  Items are owned by their feed;
- * pointers to them stay valid until the next feed_merge() of that feed.
+ * interface reads directly; no I/O here.  Items are owned by their feed.
+ * A merge does not free the items it replaces or drops: it retires them,
+ * so pointers to them stay valid (flagged ITEM_RETIRED) until the holder
+ * has looked up their successors and calls feed_collect().
  */
 #ifndef SSNEWS_FEED_H
 #define SSNEWS_FEED_H
@@ -36,6 +38,7 @@ struct enclosure {
 #define ITEM_ARENA	0x40	/* allocated in its feed list's arena */
 #define ITEM_CHANGED	0x80	/* replaced by a new version, last merge */
 #define ITEM_LOST	0x100	/* its stored body is gone (damaged cache) */
+#define ITEM_RETIRED	0x200	/* out of its feed, freed by feed_collect() */
 
 /* Lengths of bodies kept in the store; ITEM_NOBODY means NULL. */
 #define ITEM_NOBODY	UINT32_MAX
@@ -82,6 +85,9 @@ struct feed {
 	struct item	**items;	/* newest first */
 	size_t		 nitems;
 	size_t		 itemscap;
+	struct item	**retired;	/* left by merges, see feed_collect() */
+	size_t		 nretired;
+	size_t		 retiredcap;
 	size_t		 unread;
 	unsigned	 flags;
 	/* Fetch state, kept in the store. */
@@ -141,11 +147,13 @@ void		 feed_sort(struct feed *);
 size_t		 feed_merge(struct feed *, struct feed *,
 		    const struct merge_opts *);
 struct item	*feed_find_item(struct feed *, const char *);
+void		 feed_collect(struct feed *);
 void		 feed_count(struct feed *);
 
 void		 feedlist_init(struct feedlist *);
 void		 feedlist_add(struct feedlist *, struct feed *);
 struct feed	*feedlist_find(struct feedlist *, const char *);
+void		 feedlist_collect(struct feedlist *);
 void		 feedlist_free(struct feedlist *);
 
 #endif

@@ -461,6 +461,46 @@ restore(struct ui *ui, struct selection *s)
 	ui->feeds.dirty = ui->items.dirty = UI_DIRTY_ALL;
 }
 
+/* What a merge put in place of an item: itself, a new version or NULL. */
+static struct item *
+successor(struct item *it)
+{
+	if (!(it->flags & ITEM_RETIRED))
+		return it;
+	return feed_find_item(it->feed, it->id);
+}
+
+/*
+ * Move what points at items a merge retired to their new versions: the
+ * article (laid out again at the same line) and the search results.
+ */
+static void
+follow_merges(struct ui *ui)
+{
+	struct ui_article	*a = &ui->article;
+	struct item		*it;
+	size_t			 top, i, n;
+
+	if (a->item != NULL && (a->item->flags & ITEM_RETIRED)) {
+		it = successor(a->item);
+		top = a->top;
+		ui_article_clear(ui);
+		if (it != NULL) {
+			ui_article_show(ui, it);
+			ui_article_scroll(a, (long)top);
+		} else if (ui->level == LEVEL_ARTICLE) {
+			ui->level = LEVEL_ITEMS;
+			ui_message(ui, 0, "%s", _("the article is no longer in "
+			    "its feed"));
+		}
+	}
+	for (i = n = 0; i < ui->nresults; i++) {
+		if ((it = successor(ui->results[i])) != NULL)
+			ui->results[n++] = it;
+	}
+	ui->nresults = n;
+}
+
 /* After a merge or a change of filter: rebuild, keep the selections. */
 void
 ui_rows_rebuild(struct ui *ui)
@@ -468,6 +508,7 @@ ui_rows_rebuild(struct ui *ui)
 	struct selection	 s;
 
 	remember(ui, &s);
+	follow_merges(ui);
 	dedupe_run(ui->fl);
 	ui->deduped = 1;
 	build_feed_rows(ui);
@@ -475,6 +516,7 @@ ui_rows_rebuild(struct ui *ui)
 	if (ui->level != LEVEL_FEEDS || ui->layout != LAYOUT_SINGLE)
 		build_item_rows(ui);
 	restore(ui, &s);
+	feedlist_collect(ui->fl);	/* nothing points at retired items */
 	ui->model_changed = 0;
 	ui->dirty |= UI_DIRTY_ALL;
 }

@@ -765,6 +765,8 @@ ui_run(struct feedlist *fl, struct store *st, int refresh)
 		while (ui.child == 0 && !ui.quit &&
 		    (key = ui_read_key()) != 0) {
 			log_debug("key %u", key);
+			if (ui.model_changed)	/* act on the merged items */
+				ui_rows_rebuild(&ui);
 			if (key == KEYC_LAST)
 				ui_resize(&ui);
 			else
