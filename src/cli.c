@@ -76,6 +76,47 @@ load_urls(struct cli *cli, struct feedlist *fl, char **urls_path)
 }
 
 /* Open and load the cache; readonly for print-unread alone. */
+/*
+ * Cached items carry the topics of the vocabulary they were tagged by.
+ * When it changed (a new release, an edited topics file), tag them again,
+ * reading each stored body once and letting it go; the next save records
+ * the new vocabulary.
+ */
+static void
+retopic(struct feedlist *fl, struct store *st)
+{
+	uint64_t	 vocab = topics_signature();
+	uint32_t	 was;
+	size_t		 i, j, changed = 0;
+	int		 had_body;
+
+	if (store_vocabulary(st) == vocab)
+		return;
+	for (i = 0; i < fl->nfeeds; i++) {
+		struct feed	*f = fl->feeds[i];
+
+		for (j = 0; j < f->nitems; j++) {
+			struct item	*it = f->items[j];
+
+			had_body = it->summary != NULL || it->content != NULL;
+			(void)store_body(st, it);
+			was = it->topics;
+			topics_item(it);
+			if (!had_body && (it->flags & ITEM_STORED)) {
+				free(it->summary);
+				free(it->content);
+				it->summary = it->content = NULL;
+			}
+			if (it->topics != was) {
+				f->flags |= FEED_DIRTY;
+				changed++;
+			}
+		}
+	}
+	store_set_vocabulary(st, vocab);
+	log_debug("topic vocabulary changed: %zu items tagged anew", changed);
+}
+
 static struct store *
 open_store(struct cli *cli, struct feedlist *fl, int readonly)
 {
@@ -97,6 +138,7 @@ open_store(struct cli *cli, struct feedlist *fl, int readonly)
 		free(cause);
 	}
 	log_debug("cache loaded");
+	retopic(fl, st);
 	return st;
 }
 
@@ -115,6 +157,20 @@ run_digest(struct cli *cli, struct feedlist *fl)
 	return rc;
 }
 
+/* A first start: no listed feed was ever fetched, so fetch them all. */
+static int
+never_fetched(const struct feedlist *fl)
+{
+	size_t	 i;
+
+	for (i = 0; i < fl->nfeeds; i++) {
+		if (fl->feeds[i]->last_try != 0 &&
+		    fl->feeds[i]->last_try != DATE_NONE)
+			return 0;
+	}
+	return 1;
+}
+
 /* The modes that need the cache: -x commands and the interface. */
 static int
 run_with_cache(struct cli *cli, struct feedlist *fl)
@@ -127,6 +183,11 @@ run_with_cache(struct cli *cli, struct feedlist *fl)
 	st = open_store(cli, fl, readonly);
 	if (st == NULL)
 		return 1;
+	if (readonly) {		/* no network, no signals to catch */
+		rc = cmd_print_unread(fl);
+		store_close(st);
+		return rc;
+	}
 	if (fetch_init(&cause) != 0 || signals_init() != 0) {
 		log_warnx("%s", cause != NULL ? cause : "signals");
 		free(cause);
@@ -139,7 +200,7 @@ run_with_cache(struct cli *cli, struct feedlist *fl)
 		rc = cmd_print_unread(fl);
 	if (!cli->reload && !cli->print_unread)
 		rc = ui_run(fl, st, cli->refresh ||
-		    options_bool(OPT_REFRESH_ON_START));
+		    options_bool(OPT_REFRESH_ON_START) || never_fetched(fl));
 	fetch_cleanup();
 	store_close(st);
 	return rc;

@@ -54,9 +54,8 @@ out_flush(struct buf *out, int force)
 static int
 dump_keep(struct dump_state *ds, struct feed *f, struct item *it)
 {
-	it->topics = topics_match(it->title, it->summary, it->content,
-	    it->lang != NULL ? it->lang : f->language,
-	    (const char *const *)f->tags, f->ntags);
+	it->feed = f;
+	topics_item(it);
 	return ds->filter == NULL || filter_match(ds->filter, it, NULL);
 }
 
@@ -67,7 +66,6 @@ dump_prepare(struct dump_state *ds, struct feed *f)
 	size_t	 i, keep = 0;
 
 	for (i = 0; f != NULL && i < f->nitems; i++) {
-		f->items[i]->feed = f;
 		if (dump_keep(ds, f, f->items[i]))
 			f->items[keep++] = f->items[i];
 		else
@@ -243,14 +241,33 @@ fetch_all(struct feedlist *fl, struct dump_fetch *df)
 	return 0;
 }
 
+/*
+ * What the feed list says of a feed goes with what was fetched: its
+ * tags (topic hints, "filter", languages) and the title it gives.
+ */
+static void
+dump_listed(struct feed *f, const struct feed *listed)
+{
+	size_t	 i;
+
+	if (f == NULL || listed == NULL)
+		return;
+	feed_set(&f->custom_title, listed->custom_title);
+	f->tags = xreallocarray(NULL, listed->ntags + 1, sizeof *f->tags);
+	for (i = 0; i < listed->ntags; i++)
+		f->tags[i] = xstrdup(listed->tags[i]);
+	f->ntags = listed->ntags;
+}
+
 /* Print one fetched source (JSON object, or TSV lines and a warning). */
 static int
 dump_fetched_one(struct dump_state *ds, const char *url, struct feed *f,
-    const char *error)
+    const struct feed *listed, const char *error)
 {
 	size_t	 j;
 	int	 ok = f != NULL && (error == NULL || f->nitems > 0);
 
+	dump_listed(f, listed);
 	dump_prepare(ds, f);
 	if (ds->format == DUMP_JSON)
 		dump_json_feed(&ds->out, url, f, error);
@@ -324,7 +341,7 @@ cmd_dump(struct cli *cli, char **sources, int nsources)
 		}
 		f = feedlist_find(&fl, sources[i]);
 		n = (size_t)f->priv;
-		ok |= dump_fetched_one(&ds, sources[i], df.parsed[n],
+		ok |= dump_fetched_one(&ds, sources[i], df.parsed[n], NULL,
 		    df.errors[n]);
 	}
 	out_flush(&ds.out, 1);
@@ -359,7 +376,7 @@ cmd_dump_feeds(struct cli *cli, struct feedlist *fl)
 	for (i = 0; rc == 0 && i < fl->nfeeds; i++) {
 		if (!(fl->feeds[i]->flags & FEED_QUERY))
 			ok |= dump_fetched_one(&ds, fl->feeds[i]->url,
-			    df.parsed[i], df.errors[i]);
+			    df.parsed[i], fl->feeds[i], df.errors[i]);
 	}
 	out_flush(&ds.out, 1);
 	buf_free(&ds.out);

@@ -14,8 +14,13 @@
  */
 #include "config.h"
 
+#include <sys/types.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -93,7 +98,8 @@ fetch_init(char **cause)
 	    (long)options_number(OPT_MAX_PARALLEL_DOWNLOADS));
 	curl_multi_setopt(fetch.multi, CURLMOPT_MAXCONNECTS,
 	    (long)options_number(OPT_MAX_PARALLEL_DOWNLOADS));
-	log_debug("%s", curl_version());
+	/* Not curl_version(): it initialises libldap, which reads files. */
+	log_debug("libcurl %s", fetch_version());
 	if (!fetch_async_dns())
 		log_debug("libcurl resolves names synchronously: a slow DNS "
 		    "server can stall the interface");
@@ -137,6 +143,18 @@ fetch_queued(void)
 	return fetch.nqueued;
 }
 
+/* Is this URL host this machine: localhost, 127.0.0.0/8 or ::1? */
+static int
+host_is_loopback(const char *host)
+{
+	struct in_addr	 a;
+
+	if (strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
+		return 1;
+	return inet_pton(AF_INET, host, &a) == 1 &&
+	    (ntohl(a.s_addr) >> 24) == 127;
+}
+
 /*
  * The host a transfer counts against, or NULL for file: and for loopback
  * addresses, which the per-host limit does not cover.
@@ -154,8 +172,7 @@ url_host(const char *url)
 		return NULL;
 	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-		if (strcmp(host, "localhost") != 0 &&
-		    strncmp(host, "127.", 4) != 0 && strcmp(host, "[::1]") != 0)
+		if (!host_is_loopback(host))
 			copy = xstrdup(host);
 		curl_free(host);
 	}

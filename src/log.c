@@ -115,6 +115,7 @@ fatal(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	log_die(1, fmt, ap);
+	/* cppcheck-suppress va_end_missing ; log_die() does not return */
 }
 
 void
@@ -124,4 +125,5 @@ fatalx(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	log_die(0, fmt, ap);
+	/* cppcheck-suppress va_end_missing ; log_die() does not return */
 }

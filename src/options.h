@@ -34,6 +34,14 @@ enum option {
 	OPT_MAX
 };
 
+/* The choices of feed-sort-order, in the order of the table. */
+enum {
+	FEED_ORDER_NONE,
+	FEED_ORDER_TITLE,
+	FEED_ORDER_UNREAD,
+	FEED_ORDER_UPDATED
+};
+
 /* The choices of group-by, in the order of the table. */
 enum {
 	GROUP_NONE,

@@ -87,6 +87,7 @@ static const struct element elements[] = {
 
 static void	parse_stop(struct parser *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+static void	feed_finish(struct parser *);
 
 /* Stop parsing with a message for this source; the first reason wins. */
 static void
@@ -564,6 +565,9 @@ item_finish(struct parser *p, struct frame *fr)
 	draft_reset(d);
 	p->nitems++;
 	if (p->on_item != NULL) {
+		/* What the channel said so far: title, language (filters). */
+		if (p->nitems == 1)
+			feed_finish(p);
 		packed->feed = p->feed;
 		p->on_item(p->arg, p->feed, packed);
 	} else

@@ -15,17 +15,6 @@
 #include "poller.h"
 #include "topics.h"
 
-/* Which social-security topics a new item is about. */
-static void
-item_topics(struct item *it)
-{
-	const struct feed	*f = it->feed;
-
-	it->topics = topics_match(it->title, it->summary, it->content,
-	    it->lang != NULL ? it->lang : f->language,
-	    (const char *const *)f->tags, f->ntags);
-}
-
 /* Seconds between reloads of f. */
 static time_t
 interval(const struct feed *f)
@@ -107,7 +96,7 @@ poller_apply(struct fetch_result *r, time_t now)
 			struct item	*it = f->items[i];
 
 			if (it->flags & (ITEM_NEW | ITEM_CHANGED))
-				item_topics(it);
+				topics_item(it);
 		}
 	}
 	feed_set(&f->error, r->error);

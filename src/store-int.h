@@ -15,6 +15,8 @@ struct store {
 	unsigned	 gen;		/* bodies.GEN */
 	uint64_t	 datasize;
 	size_t		 journaled;	/* journal lines since the last save */
+	uint64_t	 vocab;		/* topics_signature() items were tagged by */
+	uint64_t	 vocab_saved;	/* the one in the index on disk */
 };
 
 char	*store_path(struct store *, const char *);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,6 @@ struct loader {
 	size_t		 nfeeds, nitems;
 	int		 lineno;
 	int		 ended;
-	char		*error;
 };
 
 static void
@@ -379,6 +379,7 @@ load_index(struct loader *l, const char *text, size_t len)
 {
 	const char	*p = text, *end = text + len, *nl;
 	unsigned	 version, gen;
+	uint64_t	 vocab = 0;
 	struct buf	*line;
 	size_t		 i;
 	int		 rc = -1;
@@ -386,10 +387,11 @@ load_index(struct loader *l, const char *text, size_t len)
 	nl = memchr(p, '\n', len);
 	l->lineno = 1;
 	if (nl == NULL || (size_t)(nl - p) > 64 || sscanf(p,
-	    "ssnews-index\t%u\t%u", &version, &gen) != 2 ||
+	    "ssnews-index\t%u\t%u\t%" SCNx64, &version, &gen, &vocab) < 2 ||
 	    version != STORE_VERSION)
 		return -1;
 	l->st->gen = gen;
+	l->st->vocab = l->st->vocab_saved = vocab;
 	for (i = 0; i <= LOAD_LINES; i++)
 		buf_init(&l->lines[i], BUF_UNLIMITED);
 	for (p = nl + 1; p < end; p = nl + 1) {

@@ -17,7 +17,8 @@
  *
  * Index lines are TAB-separated, with backslash, TAB, CR and newline
  * written as \\, \t, \r and \n; an empty field is no value, "-" no date:
- *   ssnews-index 1 GEN
+ *   ssnews-index 1 GEN VOCAB   (VOCAB: the topic vocabulary's signature,
+ *                              16 hex digits; items' topics are its bits)
  *   F url title link description language format updated etag
  *     last-modified last-ok last-try retry-after error moved-to
  *   I id flags published updated seen topics fingerprint offset
@@ -396,7 +397,8 @@ sync_dir(const char *dir)
 
 /*
  * Write the whole index to index.tmp, fsync it and rename it over the
- * index.  On failure the old index stays and *cause says why.
+ * index.  On failure the old index stays and *cause names the file and
+ * why (a full disk fails the write or the fsync).
  */
 static int
 index_write(struct store *st, struct feedlist *fl, char **cause)
@@ -404,15 +406,16 @@ index_write(struct store *st, struct feedlist *fl, char **cause)
 	struct buf	 b;
 	char		*tmp, *path;
 	size_t		 i, j, nitems = 0, nfeeds = 0;
-	int		 fd, rc = -1;
+	int		 fd, rc = -1, saved;
 
 	tmp = store_path(st, "index.tmp");
 	path = store_path(st, "index");
+	buf_init(&b, BUF_UNLIMITED);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd == -1)
 		goto out;
-	buf_init(&b, BUF_UNLIMITED);
-	buf_addf(&b, "ssnews-index\t%d\t%u\n", STORE_VERSION, st->gen);
+	buf_addf(&b, "ssnews-index\t%d\t%u\t%016" PRIx64 "\n", STORE_VERSION,
+	    st->gen, st->vocab);
 	for (i = 0; i < fl->nfeeds; i++) {
 		struct feed	*f = fl->feeds[i];
 
@@ -425,36 +428,47 @@ index_write(struct store *st, struct feedlist *fl, char **cause)
 			nitems++;
 			if (b.len >= WRITE_CHUNK) {
 				if (file_write_all(fd, b.data, b.len) != 0)
-					goto fail;
+					goto out;
 				buf_reset(&b);
 			}
 		}
 	}
 	buf_addf(&b, "end\t%zu\t%zu\n", nfeeds, nitems);
 	if (file_write_all(fd, b.data, b.len) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
+		goto out;
+	rc = close(fd);
 	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
+	if (rc != 0 || rename(tmp, path) != 0) {
+		rc = -1;
+		goto out;
+	}
 	sync_dir(st->dir);
-	rc = 0;
-fail:
+out:
+	saved = errno;
 	buf_free(&b);
 	if (fd != -1)
 		close(fd);
-	if (rc != 0)
+	if (rc != 0) {
 		unlink(tmp);
-out:
-	if (rc != 0)
-		*cause = xasprintf(_("cannot save the cache in %s: %s"),
-		    st->dir, strerror(errno));
+		*cause = xasprintf(_("cannot save the cache in %s: %s"), tmp,
+		    strerror(saved));
+	}
 	free(tmp);
 	free(path);
 	return rc;
+}
+
+/* Delete bodies.GEN (replaced, or a copy cut short by a full disk). */
+static void
+bodies_remove(struct store *st, unsigned gen)
+{
+	char	*name, *path;
+
+	name = bodies_name(gen);
+	path = store_path(st, name);
+	unlink(path);
+	free(path);
+	free(name);
 }
 
 /* Open bodies.GEN for reading and appending, creating it if need be. */
@@ -546,7 +560,9 @@ bodies_append(struct store *st, struct feedlist *fl)
 	st->datasize = off;
 	return 0;
 fail:
+	off = (uint64_t)errno;
 	buf_free(&b);
+	errno = (int)off;
 	return -1;
 }
 
@@ -645,10 +661,11 @@ fail:
 /*
  * Copy the live bodies into bodies.GEN+1 when most of the file is dead
  * weight.  The old file stays until an index referring to the new one
- * is in place.  Returns the old generation to delete, or 0.
+ * is in place.  Returns 1 with *dead the old generation (which may be 0)
+ * once the bodies have moved, else 0.
  */
-static unsigned
-bodies_compact(struct store *st, struct feedlist *fl)
+static int
+bodies_compact(struct store *st, struct feedlist *fl, unsigned *dead)
 {
 	uint64_t	*offs, live = bodies_live(fl);
 	uint64_t	 oldsize = st->datasize;
@@ -662,8 +679,10 @@ bodies_compact(struct store *st, struct feedlist *fl)
 	if (store_bodies_open(st, old + 1, 1) != 0 ||
 	    ftruncate(st->datafd, 0) != 0 ||
 	    bodies_copy(st, fl, oldfd, &offs) != 0) {
-		if (st->datafd != -1)
+		if (st->datafd != -1) {
 			close(st->datafd);
+			bodies_remove(st, old + 1);	/* its space back */
+		}
 		st->datafd = oldfd;
 		st->gen = old;
 		st->datasize = oldsize;
@@ -679,7 +698,8 @@ bodies_compact(struct store *st, struct feedlist *fl)
 	}
 	free(offs);
 	close(oldfd);
-	return old;
+	*dead = old;
+	return 1;
 }
 
 /* Is there anything to save: a changed feed, or journalled read state? */
@@ -688,7 +708,7 @@ store_changed(const struct store *st, const struct feedlist *fl)
 {
 	size_t	 i;
 
-	if (st->journaled > 0)
+	if (st->journaled > 0 || st->vocab != st->vocab_saved)
 		return 1;
 	for (i = 0; i < fl->nfeeds; i++) {
 		if (fl->feeds[i]->flags & FEED_DIRTY)
@@ -706,9 +726,10 @@ int
 store_save(struct store *st, struct feedlist *fl, char **cause)
 {
 	uint64_t	 oldsize;
-	unsigned	 dead;
+	unsigned	 dead = 0;
 	char		*name, *path;
 	size_t		 i;
+	int		 saved, compacted;
 
 	if (st->readonly || !store_changed(st, fl))
 		return 0;
@@ -719,30 +740,45 @@ store_save(struct store *st, struct feedlist *fl, char **cause)
 	}
 	oldsize = st->datasize;
 	if (bodies_append(st, fl) != 0) {
-		*cause = xasprintf(_("cannot save the cache in %s: %s"),
-		    st->dir, strerror(errno));
+		saved = errno;
+		name = bodies_name(st->gen);
+		path = store_path(st, name);
+		*cause = xasprintf(_("cannot save the cache in %s: %s"), path,
+		    strerror(saved));
+		free(path);
+		free(name);
 		bodies_settle(fl, 0);
 		(void)!ftruncate(st->datafd, (off_t)oldsize);
 		st->datasize = oldsize;
 		return -1;
 	}
 	bodies_settle(fl, 1);
-	dead = bodies_compact(st, fl);
+	compacted = bodies_compact(st, fl, &dead);
 	if (index_write(st, fl, cause) != 0)
 		return -1;
-	if (dead != 0) {
-		name = bodies_name(dead);
-		path = store_path(st, name);
-		unlink(path);
-		free(path);
-		free(name);
-	}
+	if (compacted)
+		bodies_remove(st, dead);
 	if (st->journalfd != -1)
 		(void)!ftruncate(st->journalfd, 0);
 	st->journaled = 0;
+	st->vocab_saved = st->vocab;
 	for (i = 0; i < fl->nfeeds; i++)
 		fl->feeds[i]->flags &= ~FEED_DIRTY;
 	return 0;
+}
+
+/* The topic vocabulary the loaded items were tagged by (0: unknown). */
+uint64_t
+store_vocabulary(const struct store *st)
+{
+	return st->vocab_saved;
+}
+
+/* The vocabulary they are tagged by now, recorded by the next save. */
+void
+store_set_vocabulary(struct store *st, uint64_t vocab)
+{
+	st->vocab = vocab;
 }
 
 /*
@@ -753,6 +789,7 @@ int
 store_set_unread(struct store *st, struct item *it, int unread)
 {
 	struct buf	 b;
+	off_t		 end;
 	int		 rc = 0;
 
 	if (!!(it->flags & ITEM_UNREAD) == !!unread)
@@ -765,8 +802,13 @@ store_set_unread(struct store *st, struct item *it, int unread)
 	field_str(&b, it->feed->url);
 	field_str(&b, it->id);
 	buf_addc(&b, '\n');
-	if (file_write_all(st->journalfd, b.data, b.len) != 0)
+	end = lseek(st->journalfd, 0, SEEK_END);
+	if (file_write_all(st->journalfd, b.data, b.len) != 0) {
+		/* Cut off a torn line, or the next would be glued to it. */
+		if (end != -1)
+			(void)!ftruncate(st->journalfd, end);
 		rc = -1;
+	}
 	st->journaled++;
 	buf_free(&b);
 	return rc;

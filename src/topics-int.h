@@ -58,6 +58,7 @@ struct topics_hit;
 /* The vocabulary, its index and the scratch space (in topics.c). */
 struct topics_state {
 	int			 loaded;
+	uint64_t		 signature;	/* of the vocabulary's text */
 	struct topics_topic	 topic[TOPICS_MAX];
 	unsigned		 ntopics;
 	char			 lang[LANGS_MAX][4];

@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "feed.h"
 #include "file.h"
 #include "i18n.h"
 #include "swar.h"
@@ -99,6 +100,8 @@ topics_load(const char *path, char **cause)
 	buf_init(&topics.folded, BUF_UNLIMITED);
 	buf_init(&topics.one, BUF_UNLIMITED);
 	topics_vocab_builtin();
+	topics.signature = feed_hash(topics_builtin, strlen(topics_builtin),
+	    TOPICS_MAX);
 	buf_init(&b, FILE_SIZE_MAX);
 	if (path != NULL) {
 		rc = file_read(path, &b, FILE_SIZE_MAX);
@@ -109,7 +112,9 @@ topics_load(const char *path, char **cause)
 			topics_vocab_clear();
 			topics_vocab_builtin();
 			rc = -1;
-		}
+		} else if (rc == 0)
+			topics.signature = feed_hash(b.data, b.len,
+			    topics.signature);
 	}
 	buf_free(&b);
 	topics_vocab_index();
@@ -140,6 +145,28 @@ ensure(void)
 
 	if (!topics.loaded)
 		topics_load(NULL, &cause);
+}
+
+/* Tag an item of a feed: its text, its language or the feed's, its tags. */
+void
+topics_item(struct item *it)
+{
+	const struct feed	*f = it->feed;
+
+	it->topics = topics_match(it->title, it->summary, it->content,
+	    it->lang != NULL ? it->lang : f->language,
+	    (const char *const *)f->tags, f->ntags);
+}
+
+/*
+ * A fingerprint of the vocabulary (built-in and user file): topic masks
+ * computed under another one mean something else, or are out of date.
+ */
+uint64_t
+topics_signature(void)
+{
+	ensure();
+	return topics.signature != 0 ? topics.signature : 1;
 }
 
 unsigned

@@ -31,6 +31,7 @@ extern const char topics_builtin[];
 int		 topics_load(const char *, char **);
 void		 topics_free(void);
 
+uint64_t	 topics_signature(void);
 unsigned	 topics_count(void);
 const char	*topics_id(unsigned);
 const char	*topics_name(unsigned);
@@ -43,6 +44,10 @@ int		 topics_lookup(const char *);
  */
 uint32_t	 topics_match(const char *, const char *, const char *,
 		    const char *, const char *const *, size_t);
+
+struct item;
+/* The same for an item of a feed (it->feed set): sets it->topics. */
+void		 topics_item(struct item *);
 
 /*
  * The matched terms and organisation names in a plain-text string, in

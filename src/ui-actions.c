@@ -47,7 +47,7 @@ feeds_format(void *arg, size_t row, struct buf *b, int cols)
 		    r->total);	/* a small triangle */
 		w = text_clip(b, head, strlen(head), cols);
 		free(head);
-		text_fit(b, r->group, cols - w, 1);
+		text_fit(b, ui_rows_title(u, r), cols - w, 1);
 		return EL_HEADING;
 	}
 	if (r->total == ROW_UNCOUNTED)

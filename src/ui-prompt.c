@@ -115,7 +115,7 @@ int
 ui_confirm(struct ui *u, const char *question)
 {
 	char		*label;
-	wint_t		 wc;
+	wint_t		 wc = 0;
 	int		 rc = ERR;
 
 	/* L10N: the answer keys are y and n whatever the language. */

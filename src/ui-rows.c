@@ -57,7 +57,7 @@ ui_rows_title(struct ui *ui, const struct feedrow *r)
 	case ROW_SEARCH:
 		return ui->source_title != NULL ? ui->source_title : "";
 	case ROW_TAG_HEADER:
-		return r->group;
+		return *r->group != '\0' ? r->group : _("(no group)");
 	default:
 		return feed_title(r->feed);
 	}
@@ -94,7 +94,7 @@ row_has(struct ui *ui, const struct feedrow *r, struct item *it,
 		    !(it->flags & ITEM_DUPLICATE);
 	case ROW_TAG_HEADER:
 		return feed_in_group(it->feed, (int)options_number(
-		    OPT_GROUP_BY), r->group);
+		    OPT_GROUP_BY), r->group) && !(it->flags & ITEM_DUPLICATE);
 	case ROW_QUERY:
 		if (f == NULL || (it->flags & ITEM_DUPLICATE))
 			return 0;
@@ -267,12 +267,15 @@ feed_group(const struct feed *f, int by, size_t nth)
 	return NULL;
 }
 
+/* Is the feed under this heading?  "" is the heading of the groupless. */
 static int
 feed_in_group(const struct feed *f, int by, const char *group)
 {
 	const char	*g;
 	size_t		 i;
 
+	if (*group == '\0')
+		return feed_group(f, by, 0) == NULL;
 	for (i = 0; (g = feed_group(f, by, i)) != NULL; i++) {
 		if (strcmp(g, group) == 0)
 			return 1;
@@ -293,10 +296,40 @@ feed_has_tag(const struct feed *f, const char *tag)
 }
 
 static void
-add_row(struct ui *ui, size_t *cap, struct feedrow *r)
+add_row(struct ui *ui, size_t *cap, const struct feedrow *r)
 {
 	ARRAY_RESERVE(ui->frows, ui->nfrows, *cap);
 	ui->frows[ui->nfrows++] = *r;
+}
+
+/* The date of a feed's newest item, for feed-sort-order "updated". */
+static time_t
+feed_newest(const struct feed *f)
+{
+	return f->nitems > 0 ? item_date(f->items[0]) : DATE_NONE;
+}
+
+/* feed-sort-order: by title, most unread first, or newest first. */
+static int
+feedrow_cmp(const void *va, const void *vb)
+{
+	const struct feed	*a = ((const struct feedrow *)va)->feed;
+	const struct feed	*b = ((const struct feedrow *)vb)->feed;
+	time_t			 ta, tb;
+
+	switch (options_number(OPT_FEED_SORT_ORDER)) {
+	case FEED_ORDER_UNREAD:
+		if (a->unread != b->unread)
+			return a->unread > b->unread ? -1 : 1;
+		break;
+	case FEED_ORDER_UPDATED:
+		ta = feed_newest(a);
+		tb = feed_newest(b);
+		if (ta != tb)
+			return ta > tb ? -1 : 1;
+		break;
+	}
+	return strcoll(feed_title(a), feed_title(b));
 }
 
 /* The feeds (of one group, or all) as rows. */
@@ -304,8 +337,9 @@ static void
 add_feed_rows(struct ui *ui, size_t *cap, const char *group)
 {
 	struct feedrow	 r;
-	size_t		 i;
+	size_t		 i, first = ui->nfrows;
 	int		 by = (int)options_number(OPT_GROUP_BY);
+	int		 all = options_bool(OPT_SHOW_READ_FEEDS);
 
 	memset(&r, 0, sizeof r);
 	for (i = 0; i < ui->fl->nfeeds; i++) {
@@ -319,11 +353,14 @@ add_feed_rows(struct ui *ui, size_t *cap, const char *group)
 			continue;
 		r.kind = f->flags & FEED_QUERY ? ROW_QUERY : ROW_FEED;
 		r.feed = f;
-		if (!ui->show_read && r.kind == ROW_FEED && f->unread == 0 &&
-		    f->error == NULL)
+		if (!all && r.kind == ROW_FEED && f->unread == 0 &&
+		    f->error == NULL && f != ui->source.feed)
 			continue;
 		add_row(ui, cap, &r);
 	}
+	if (options_number(OPT_FEED_SORT_ORDER) != FEED_ORDER_NONE)
+		qsort(ui->frows + first, ui->nfrows - first, sizeof *ui->frows,
+		    feedrow_cmp);
 }
 
 /* group-by: a heading row per group, its feeds under it. */
@@ -333,9 +370,12 @@ add_groups(struct ui *ui, size_t *cap)
 	struct feedrow	 r;
 	const char	**groups = NULL, *g;
 	size_t		 ngroups = 0, i, j, k;
-	int		 by = (int)options_number(OPT_GROUP_BY);
+	int		 by = (int)options_number(OPT_GROUP_BY), groupless = 0;
 
 	for (i = 0; i < ui->fl->nfeeds; i++) {
+		if (ui->fl->feeds[i]->flags & FEED_HIDDEN)
+			continue;
+		groupless |= feed_group(ui->fl->feeds[i], by, 0) == NULL;
 		for (j = 0; (g = feed_group(ui->fl->feeds[i], by, j)) != NULL;
 		    j++) {
 			for (k = 0; k < ngroups && strcmp(groups[k], g); k++)
@@ -347,13 +387,19 @@ add_groups(struct ui *ui, size_t *cap)
 			groups[ngroups++] = g;
 		}
 	}
-	qsort(groups, ngroups, sizeof *groups, ui_strcmp);
+	if (ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, ui_strcmp);
 	memset(&r, 0, sizeof r);
 	r.kind = ROW_TAG_HEADER;
 	for (i = 0; i < ngroups; i++) {
 		r.group = groups[i];
 		add_row(ui, cap, &r);
 		add_feed_rows(ui, cap, groups[i]);
+	}
+	if (groupless) {	/* the rest, last */
+		r.group = "";
+		add_row(ui, cap, &r);
+		add_feed_rows(ui, cap, "");
 	}
 	free(groups);
 }
@@ -612,7 +658,6 @@ ui_strcmp(const void *a, const void *b)
 void
 ui_rows_init(struct ui *ui)
 {
-	ui->show_read = 1;
 	ui->source.kind = ROW_ALL;
 	buf_init(&ui->text, BUF_UNLIMITED);
 	/* Stories are grouped once the first frame is up (ui.c). */

@@ -94,5 +94,29 @@ run --digest --since=yesterday >/dev/null 2>&1
 [ $? -eq 2 ]
 ok $? "a bad --since is a usage error"
 
+# A topics file that changes the vocabulary (here: the same two topics in
+# the other order): the cached articles are tagged anew, not read by the
+# old positions.
+mkdir -p "$tmp/config/ssnews"
+cat >"$tmp/config/ssnews/topics" <<'EOT'
+replace
+topic unemployment
+en: unemployment insurance
+topic pensions
+en: pension reform
+EOT
+run --digest --since=36500d >"$tmp/text"
+# section NAME: the lines of that section of the text digest.
+section() {
+	awk -v s="$1" '/^[A-Z]/ { on = ($0 == s) } on' "$tmp/text"
+}
+section Pensions | grep -q 'Pension reform' &&
+    section Unemployment | grep -q 'Unemployment insurance' &&
+    ! section Unemployment | grep -q 'Pension reform'
+ok $? "an edited topics file tags the cached articles anew"
+rm "$tmp/config/ssnews/topics"
+run --digest --since=36500d | sed 1d | diff -u "$tmp/want" - >&2
+ok $? "back to the built-in vocabulary"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -198,6 +198,34 @@ else
 	echo "SKIP: sfeed comparison (no sfeed or no python3)"
 fi
 
+# --filter sees the feed as the feed list gives it (its title, its tags),
+# streamed TSV as well as JSON.
+abs=$(cd "$data" && pwd)
+mkdir -p "$tmp/home"
+printf 'file://%s/rss20-basic.xml "~Pensions Desk" "watch"\n' "$abs" \
+    >"$tmp/urls"
+for fmt in json tsv; do
+	HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home XDG_DATA_HOME=$tmp/home \
+	    run --dump=$fmt -u "$tmp/urls" \
+	    --filter='feedtitle =~ "Desk" and tags # "watch"'
+	if [ $fmt = json ]; then
+		n=$(grep -o '"id":' "$tmp/out" | wc -l)
+	else
+		n=$(wc -l <"$tmp/out")
+	fi
+	check "$fmt: listed title and tags seen by --filter ($n items)" \
+	    [ "$status" -eq 0 -a "$n" -eq 3 ]
+	run --dump=$fmt --filter='feedtitle =~ "Observer"' \
+	    "$data/rss20-basic.xml"
+	if [ $fmt = json ]; then
+		n=$(grep -o '"id":' "$tmp/out" | wc -l)
+	else
+		n=$(wc -l <"$tmp/out")
+	fi
+	check "$fmt: the document's title seen by --filter ($n items)" \
+	    [ "$n" -eq 3 ]
+done
+
 echo "$checks checks, $failures failed"
 [ "$failures" -eq 0 ] || exit 1
 exit 0
