@@ -216,6 +216,7 @@ field_store(struct parser *p, struct draft *d, enum field f, int prio)
 	struct buf	*v = &d->val[f];
 	struct buf	 tmp;
 	time_t		 t;
+	size_t		 i;
 	char		*s;
 
 	switch (f) {
@@ -233,6 +234,10 @@ field_store(struct parser *p, struct draft *d, enum field f, int prio)
 		    TEXT_ONELINE);
 		if (p->text.len == 0 || d->ncategories >= MAX_CATEGORIES)
 			return;
+		for (i = 0; i < d->ncategories; i++) {
+			if (strcmp(d->categories[i], buf_str(&p->text)) == 0)
+				return;	/* <category> and <dc:subject> */
+		}
 		ARRAY_RESERVE(d->categories, d->ncategories,
 		    d->categoriescap);
 		d->categories[d->ncategories++] = xstrdup(buf_str(&p->text));

@@ -630,10 +630,10 @@ encoding_decide(struct parse_input *pi)
 		name = xstrdup("utf-32le");
 	else if (n >= 4 && !h[0] && !h[1] && !h[2] && h[3] == '<')
 		name = xstrdup("utf-32be");
-	else if (n >= 2 && h[0] == '<' && !h[1])
+	else if (n >= 4 && h[0] == '<' && !h[1] && h[2] && !h[3])
 		name = xstrdup("utf-16le");
-	else if (n >= 2 && !h[0] && h[1] == '<')
-		name = xstrdup("utf-16be");
+	else if (n >= 4 && !h[0] && h[1] == '<' && !h[2] && h[3])
+		name = xstrdup("utf-16be");	/* not a stray NUL before '<' */
 	else {
 		name = encoding_declared(pi->head.data, n);
 		if (name == NULL && pi->hint != NULL)

@@ -442,18 +442,18 @@ item_make_id(struct draft *d)
 /*
  * Make ids unique within the feed: an exact repeat of an item is
  * dropped; a different item reusing an id gets a suffix derived from its
- * text, which stays the same from one fetch to the next.  Returns 0 to
- * drop the item.
+ * text (another if that id is taken too), which stays the same from one
+ * fetch to the next.  Returns 0 to drop the item.
  */
 static int
 item_unique(struct parser *p, char **id, uint64_t key)
 {
-	uint64_t	 h, *slot;
+	uint64_t	 h, *slot, k = key;
 	size_t		 i, size;
-	char		*s;
+	char		*s, *orig = NULL;
 	int		 round;
 
-	for (round = 0; round < 2; round++) {
+	for (round = 0; round < 8; round++) {
 		if (p->nids * 2 >= p->idsmask) {
 			uint64_t	*old = p->ids;
 			size_t		 oldsize = p->ids ? p->idsmask + 1 : 0;
@@ -484,15 +484,22 @@ item_unique(struct parser *p, char **id, uint64_t key)
 			slot[0] = h;
 			slot[1] = key;
 			p->nids++;
+			free(orig);
 			return 1;
 		}
 		if (slot[1] == key)
-			return 0;	/* the same item again */
-		s = xasprintf("%s#%08llx", *id, (unsigned long long)(key &
+			break;		/* the same item again */
+		/* Taken by another item, maybe under a made-up id too. */
+		if (orig == NULL)
+			orig = xstrdup(*id);
+		else
+			k = feed_hash(&key, sizeof key, (uint64_t)round);
+		s = xasprintf("%s#%08llx", orig, (unsigned long long)(k &
 		    0xffffffffULL));
 		free(*id);
 		*id = s;
 	}
+	free(orig);
 	return 0;
 }
 
@@ -673,17 +680,28 @@ parse_new(const char *base_url, const char *charset,
 	return p;
 }
 
-/* Repair some bytes and hand them to libxml2. */
+/*
+ * Repair some bytes and hand them to libxml2.  The push parser keeps an
+ * unfinished CDATA section, tag or comment whole before it parses it
+ * (a CDATA section comes out 300 bytes per call), so one that never ends
+ * would hold the whole body: bound it like the text of a field.
+ */
 static void
 parse_feed_xml(struct parser *p, const char *data, size_t len, int final)
 {
-	const char	*out;
-	size_t		 outlen;
+	xmlParserInputPtr	 in;
+	const char		*out;
+	size_t			 outlen;
 
 	out = parse_input_push(&p->in, data, len, final, &outlen);
 	if (p->stopped || (outlen == 0 && !final))
 		return;
 	xmlParseChunk(p->ctxt, out, (int)outlen, final);
+	in = p->ctxt->input;
+	if (!p->stopped && in != NULL && in->cur != NULL && in->end != NULL &&
+	    (size_t)(in->end - in->cur) > p->lim.max_field + PUSH_MAX)
+		parse_stop(p, _("an element holds more than %zu bytes of text "
+		    "(line %d)"), p->lim.max_field, line(p));
 }
 
 /* Feed some bytes.  Returns -1 once the parse has failed: stop sending. */
