@@ -393,7 +393,11 @@ transfer_setup(struct transfer *t)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, options_string(OPT_USER_AGENT));
 	if (*proxy != '\0')
 		curl_easy_setopt(e, CURLOPT_PROXY, proxy);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* Over TLS, wait to share an HTTP/2 connection to the host; over
+	 * plain HTTP there is none to share, and waiting would queue a
+	 * second feed behind a slow first one until its headers came. */
+	if (strncmp(f->url, "https:", 6) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);

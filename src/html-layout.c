@@ -412,7 +412,7 @@ layout_step(struct html_doc *d)
 {
 	const struct block *b = &d->blocks[d->blk];
 	const char	*t = buf_str(&d->text) + b->off, *nl;
-	size_t		 n;
+	size_t		 n, start;
 	int		 w, avail, i, which;
 
 	if (!d->started) {
@@ -423,9 +423,11 @@ layout_step(struct html_doc *d)
 		block_marks(d, b);
 		if (b->blank && d->nlines > 0) {
 			emit(d, b, 0, 0, 0, 0);
+			d->lines[d->nlines - 1].pos = 2 * (uint64_t)b->off;
 			return;
 		}
 	}
+	start = d->off;
 	which = !d->usepfx ? 0 : d->first ? 1 : 2;
 	avail = d->width - (which == 0 ? 0 : which == 1 ? b->pfxw : b->cpfxw);
 	if (b->kind == B_RULE) {
@@ -451,6 +453,8 @@ layout_step(struct html_doc *d)
 				d->off++;
 		}
 	}
+	/* Odd: after the blank line before the block, at the same offset. */
+	d->lines[d->nlines - 1].pos = 2 * ((uint64_t)b->off + start) + 1;
 	d->first = 0;
 	if (d->off >= b->len) {
 		d->blk++;
@@ -489,6 +493,33 @@ html_layout(struct html_doc *d, int width, size_t upto)
 			break;		/* the whole document is laid out */
 	}
 	return d->nlines;
+}
+
+/*
+ * The line holding a place of the document (an html_line's pos) at the
+ * width of the last layout: the last line starting at or before it.
+ * Lays out as far as it needs to.
+ */
+size_t
+html_find(struct html_doc *d, uint64_t pos)
+{
+	size_t	 lo = 0, hi, mid, want;
+
+	while (d->width > 0 && (d->nlines == 0 ||
+	    d->lines[d->nlines - 1].pos <= pos)) {
+		want = d->nlines + 256;
+		if (html_layout(d, d->width, want) < want)
+			break;		/* laid out to the end */
+	}
+	hi = d->nlines;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->lines[mid].pos <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? lo - 1 : 0;
 }
 
 /* Line n, valid until the next html_layout() or html_mark(); or NULL. */

@@ -42,6 +42,9 @@ struct html_line {
 	uint32_t		 len;
 	uint32_t		 nruns;
 	int			 width;
+	/* Where it starts in the document, the same at any width: lines
+	 * in order have growing positions. */
+	uint64_t		 pos;
 };
 
 struct html_doc;
@@ -49,6 +52,7 @@ struct html_doc;
 struct html_doc	*html_parse(const char *, size_t, int, const char *);
 size_t		 html_layout(struct html_doc *, int, size_t);
 const struct html_line *html_line(struct html_doc *, size_t);
+size_t		 html_find(struct html_doc *, uint64_t);
 void		 html_mark(struct html_doc *, const char *, int);
 size_t		 html_nlinks(const struct html_doc *);
 const char	*html_link(const struct html_doc *, size_t);

@@ -530,7 +530,8 @@ act_tags(struct ui *u)
 			u->tags[u->ntags++] = xstrdup(t);
 		}
 	}
-	qsort(u->tags, u->ntags, sizeof *u->tags, ui_strcmp);
+	if (u->ntags > 1)
+		qsort(u->tags, u->ntags, sizeof *u->tags, ui_strcmp);
 	u->overlay = OVERLAY_TAGS;
 	ui_list_select(&u->taglist, 0);
 	u->taglist.dirty = UI_DIRTY_ALL;

@@ -51,6 +51,7 @@ ui_article_clear(struct ui *ui)
 	header_free(a);
 	a->item = NULL;
 	a->top = a->lines = 0;
+	a->anchored = 0;
 	a->dirty = UI_DIRTY_ALL;
 }
 
@@ -206,25 +207,23 @@ ui_article_show(struct ui *ui, struct item *it)
 }
 
 /*
- * A new size.  When the width changes the body is laid out again, and
- * the reader stays at the same place in it: the same fraction of the
- * way through (lines are not the same lines any more).
+ * A new size.  When the width changes, the headers and the body are laid
+ * out again at the next draw, and the reader stays at the same place: the
+ * line holding the text that was at the top.  That place is kept until
+ * the reader scrolls, so going back to the old size shows the same line.
  */
 void
 ui_article_resize(struct ui_article *a, int rows, int cols)
 {
-	int	 width = cols > 2 ? cols - 1 : 1;
-	size_t	 before, after, head;
+	int			 width = cols > 2 ? cols - 1 : 1;
+	size_t			 head = a->nhdr + 1;
+	const struct html_line	*l;
 
 	if (a->doc != NULL && a->width != 0 && a->width != width &&
-	    a->top > a->nhdr) {
-		head = a->nhdr + 1;
-		before = html_layout(a->doc, a->width, SIZE_MAX);
-		after = html_layout(a->doc, width, SIZE_MAX);
-		a->width = width;
-		a->lines = after;
-		if (before > 0 && a->top >= head)
-			a->top = head + (a->top - head) * after / before;
+	    !a->anchored && a->top >= head &&
+	    (l = html_line(a->doc, a->top - head)) != NULL) {
+		a->anchor = l->pos;
+		a->anchored = 1;
 	}
 	a->rows = rows > 0 ? rows : 0;
 	a->cols = cols > 0 ? cols : 0;
@@ -254,6 +253,8 @@ ui_article_scroll(struct ui_article *a, long delta)
 	size_t	 total, head = a->nhdr + 1;
 	long	 top = (long)a->top + delta;
 
+	a->anchored = 0;
+
 	total = head + body_lines(a, (size_t)(top > 0 ? top : 0) +
 	    (size_t)a->rows + 1);
 	if (top + a->rows > (long)total)
@@ -271,6 +272,7 @@ ui_article_page(struct ui_article *a, int dir, int half)
 {
 	long	 step = a->rows > 1 ? (half ? a->rows / 2 : a->rows - 1) : 1;
 
+	a->anchored = 0;
 	if (dir == 0) {
 		a->top = 0;
 		a->dirty = UI_DIRTY_ALL;
@@ -342,8 +344,13 @@ ui_article_draw(struct ui *ui, WINDOW *w, int focused)
 		wnoutrefresh(w);
 		return;
 	}
-	if (a->width != (a->cols > 2 ? a->cols - 1 : 1))
-		header_build(ui, a);
+	if (a->width != (a->cols > 2 ? a->cols - 1 : 1)) {
+		header_build(ui, a);	/* wrapped at the new width */
+		head = a->nhdr + 1;
+		(void)body_lines(a, 1);
+		if (a->anchored && a->doc != NULL)
+			a->top = head + html_find(a->doc, a->anchor);
+	}
 	n = body_lines(a, a->top + (size_t)a->rows);
 	buf_init(&b, BUF_UNLIMITED);
 	for (y = 0; y < a->rows; y++) {

@@ -56,6 +56,10 @@ struct ui_article {
 	int		 cols;
 	int		 width;		/* layout width of doc */
 	int		 dirty;
+	/* Where the reader is in the body across changes of width (a
+	 * position in the document, see html_line()), until a scroll. */
+	uint64_t	 anchor;
+	int		 anchored;
 };
 
 /* What the feed list shows: views, query feeds and feeds. */
@@ -135,6 +139,7 @@ struct ui {
 	WINDOW		*w_main;
 	WINDOW		*w_side;
 	WINDOW		*w_status;
+	WINDOW		*w_full;	/* both panes: help, links, tags */
 	int		 sep_col;	/* column of the pane separator */
 	int		 sep_row;
 

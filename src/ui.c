@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -156,6 +157,7 @@ ui_layout(struct ui *u)
 	win_free(&u->w_main);
 	win_free(&u->w_side);
 	win_free(&u->w_status);
+	win_free(&u->w_full);
 	if (u->layout_pref == 0)
 		u->layout = COLS >= 120 ? LAYOUT_SIDE : LAYOUT_SINGLE;
 	else
@@ -178,6 +180,7 @@ ui_layout(struct ui *u)
 	u->w_title = win_new(1, cols, 0, 0);
 	u->w_status = LINES > 1 ? win_new(1, cols, LINES - 1, 0) : NULL;
 	u->w_main = win_new(mrows, mcols, 1, 0);
+	u->w_full = win_new(rows, cols, 1, 0);
 	if (u->layout == LAYOUT_SIDE)
 		u->w_side = win_new(srows, scols, 1, mcols + 1);
 	else if (u->layout == LAYOUT_STACKED)
@@ -201,9 +204,10 @@ ui_resize(struct ui *u)
 {
 	struct winsize	 ws;
 
+	/* Not resizeterm(): it queues a KEY_RESIZE, which would come back. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+		resize_term(ws.ws_row, ws.ws_col);
 	ui_layout(u);
 }
 
@@ -323,9 +327,7 @@ draw_panes(struct ui *u)
 			    u->overlay == OVERLAY_TAGS ? &u->taglist : NULL;
 
 	if (overlay != NULL) {
-		if (u->w_side != NULL)
-			wnoutrefresh(u->w_side);
-		ui_list_draw(overlay, u->w_main, 1);
+		ui_list_draw(overlay, u->w_full, 1);
 		return;
 	}
 	if (u->layout == LAYOUT_SINGLE) {
@@ -356,7 +358,8 @@ ui_draw(struct ui *u)
 		erase();
 		wnoutrefresh(stdscr);
 		all_dirty(u);
-		draw_separator(u);
+		if (u->overlay == OVERLAY_NONE)
+			draw_separator(u);
 	}
 	if (u->overlay == OVERLAY_NONE && u->layout != LAYOUT_SINGLE &&
 	    u->level != LEVEL_FEEDS)
@@ -478,8 +481,10 @@ browser_argv(const char *url)
 static int
 url_openable(const char *url)
 {
-	return strncmp(url, "http://", 7) == 0 ||
-	    strncmp(url, "https://", 8) == 0 || strncmp(url, "file://", 7) == 0;
+	/* Schemes are case-insensitive (RFC 3986), as html.c sees them. */
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0 ||
+	    strncasecmp(url, "file://", 7) == 0;
 }
 
 /*
@@ -707,16 +712,19 @@ ui_start(void)
 	return 0;
 }
 
-static void
+/* Leave the screen and save; 1 if the cache could not be saved. */
+static int
 ui_stop(struct ui *u)
 {
 	char	*cause = NULL;
+	int	 rc = 0;
 
 	fetch_cancel();
 	win_free(&u->w_title);
 	win_free(&u->w_main);
 	win_free(&u->w_side);
 	win_free(&u->w_status);
+	win_free(&u->w_full);
 	endwin();
 	log_set_sink(NULL);
 	log_set_cleanup(NULL);
@@ -724,10 +732,12 @@ ui_stop(struct ui *u)
 	if (store_save(u->st, u->fl, &cause) != 0) {
 		log_warnx("%s", cause);
 		free(cause);
+		rc = 1;
 	}
 	ui_article_clear(u);
 	ui_rows_free(u);
 	free(u->message);
+	return rc;
 }
 
 /* The interface until the reader quits.  Returns the exit status. */
@@ -767,8 +777,8 @@ ui_run(struct feedlist *fl, struct store *st, int refresh)
 			log_debug("key %u", key);
 			if (ui.model_changed)	/* act on the merged items */
 				ui_rows_rebuild(&ui);
-			if (key == KEYC_LAST)
-				ui_resize(&ui);
+			if (key == KEYC_LAST)	/* curses knows the size */
+				ui_layout(&ui);
 			else
 				ui_key_pressed(&ui, key);
 		}
@@ -780,6 +790,5 @@ ui_run(struct feedlist *fl, struct store *st, int refresh)
 		}
 		ui_auto_reload(&ui, now);
 	}
-	ui_stop(&ui);
-	return 0;
+	return ui_stop(&ui);
 }

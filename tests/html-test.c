@@ -611,6 +611,58 @@ test_fixture(void)
 	free(in);
 }
 
+/*
+ * Positions: growing line by line at any width; each line is found by its
+ * own position; at another width the line found holds that place (it
+ * starts at or before it, the next one after it).
+ */
+static void
+test_find(void)
+{
+	static const int	 widths[] = { 79, 118, 30, 12, 1 };
+	struct html_doc		*d;
+	char			*in;
+	size_t			 len, n, m, i, j, w, v;
+	uint64_t		 pos;
+
+	in = read_file("issa-ilo.html", &len);
+	if (in == NULL)
+		return;
+	d = html_parse(in, len, 1, "http://example.org/");
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		n = html_layout(d, widths[w], SIZE_MAX);
+		for (i = 1; i < n; i++)
+			CHECK(html_line(d, i)->pos > html_line(d, i - 1)->pos,
+			    "width %d: line %zu at %llu, after %llu", widths[w],
+			    i, (unsigned long long)html_line(d, i)->pos,
+			    (unsigned long long)html_line(d, i - 1)->pos);
+		for (i = 0; i < n; i++)
+			CHECK(html_find(d, html_line(d, i)->pos) == i,
+			    "width %d: line %zu not found by its place",
+			    widths[w], i);
+		for (v = 0; v < sizeof widths / sizeof widths[0]; v++) {
+			for (i = 0; i < n; i += 7) {
+				html_layout(d, widths[w], SIZE_MAX);
+				pos = html_line(d, i)->pos;
+				m = html_layout(d, widths[v], SIZE_MAX);
+				j = html_find(d, pos);
+				CHECK(html_line(d, j)->pos <= pos && (j + 1 == m ||
+				    html_line(d, j + 1)->pos > pos),
+				    "line %zu at %d found as %zu at %d", i,
+				    widths[w], j, widths[v]);
+			}
+		}
+	}
+	/* Found from a fresh layout, laid out only as far as needed. */
+	n = html_layout(d, 40, SIZE_MAX);
+	pos = html_line(d, n - 1)->pos;
+	html_layout(d, 41, 1);
+	html_layout(d, 40, 1);
+	CHECK(html_find(d, pos) == n - 1, "the last line, found lazily");
+	html_free(d);
+	free(in);
+}
+
 static uint32_t	 rng = 2463534242u;
 
 static uint32_t
@@ -756,6 +808,7 @@ main(void)
 	test_widths();
 	test_relayout();
 	test_fixture();
+	test_find();
 	test_chunks();
 	test_ascii();
 	test_deep();

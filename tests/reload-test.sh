@@ -166,6 +166,19 @@ run -x reload
 check "no feeds: exit status 0" eq "$status" 0
 check "no feeds: summary" eq "$(summary)" "0 feeds, 0 new articles, 0 errors"
 
+# --- feeds of one slow host are fetched side by side -----------------------
+# (the loopback host is exempt from max-per-host; a second feed must not
+# wait for the first one's connection)
+use samehost
+printf '%s\n' "$base/feed/30?delay_ms=1200" "$base/feed/31?delay_ms=1200" \
+    "$base/feed/32?delay_ms=1200" >"$urls"
+stats_reset
+run -x reload
+snap
+check "one host, three slow feeds: all fetched" eq "$(summary)" \
+    "3 feeds, 15 new articles, 0 errors"
+check "one host: fetched at the same time" eq "$(sgetn max_concurrent)" 3
+
 # --- redirects ------------------------------------------------------------
 use redir
 cat >"$urls" <<EOF
