@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "clean.h"
 #include "buf.h"
 #include "dump.h"
 #include "feed.h"
@@ -535,9 +536,6 @@ static struct feed *parse_chunks(const char *, size_t, const char *,
 		    char **);
 static void	 check_match(const char *, const char *, const char *,
 		    const char *);
-static int	 utf8_valid(const char *);
-static int	 bad_char(const unsigned char *, size_t);
-static void	 check_clean_string(const char *, const char *, int);
 static void	 check_invariants(const char *, const struct feed *);
 static double	 now(void);
 static uint64_t	 rng_next(uint64_t *);
@@ -765,84 +763,6 @@ parse_chunks(const char *data, size_t len, const char *hint,
 	return f;
 }
 
-/* Is s valid UTF-8 (no overlongs, surrogates or values past U+10FFFF)? */
-static int
-utf8_valid(const char *s)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	uint32_t		 c;
-	int			 n, i;
-
-	while (*u != '\0') {
-		if (*u < 0x80) {
-			u++;
-			continue;
-		}
-		if (*u >= 0xc2 && *u <= 0xdf)
-			n = 1, c = *u & 0x1f;
-		else if (*u >= 0xe0 && *u <= 0xef)
-			n = 2, c = *u & 0x0f;
-		else if (*u >= 0xf0 && *u <= 0xf4)
-			n = 3, c = *u & 0x07;
-		else
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((u[i] & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (u[i] & 0x3f);
-		}
-		if ((n == 2 && c < 0x800) || (n == 3 && c < 0x10000) ||
-		    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-			return 0;
-		u += n + 1;
-	}
-	return 1;
-}
-
-/*
- * Is there a forbidden character at u: DEL, a C1 control (U+0080..9F),
- * or a bidi embedding, override or isolate (U+202A..E, U+2066..9)?
- * C0 controls are checked by the callers, which allow some.
- */
-static int
-bad_char(const unsigned char *u, size_t left)
-{
-	if (u[0] == 0x7f)
-		return 1;
-	if (left >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
-		return 1;
-	if (left >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0xaa &&
-	    u[2] <= 0xae)
-		return 1;
-	if (left >= 3 && u[0] == 0xe2 && u[1] == 0x81 && u[2] >= 0xa6 &&
-	    u[2] <= 0xa9)
-		return 1;
-	return 0;
-}
-
-/* A field of the model: valid UTF-8, no control character left. */
-static void
-check_clean_string(const char *ctx, const char *s, int multiline)
-{
-	size_t	 i, len;
-	int	 ok = 1;
-
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	for (i = 0; i < len && ok; i++) {
-		unsigned char	 c = (unsigned char)s[i];
-
-		if (c < 0x20 && !(multiline && (c == '\n' || c == '\t')))
-			ok = 0;
-		else if (bad_char((const unsigned char *)s + i, len - i))
-			ok = 0;
-	}
-	CHECK(ok, "%s: control character at byte %zu of \"%s\"", ctx,
-	    i - 1, s);
-	CHECK(utf8_valid(s), "%s: invalid UTF-8 in \"%s\"", ctx, s);
-}
-
 /* What must hold of every parse: clean text, unique ids, absolute URLs. */
 static void
 check_invariants(const char *file, const struct feed *f)
@@ -851,26 +771,26 @@ check_invariants(const char *file, const struct feed *f)
 	size_t		 i, j;
 	uint32_t	 k;
 
-	check_clean_string(file, f->title, 0);
-	check_clean_string(file, f->link, 0);
-	check_clean_string(file, f->description, 0);
-	check_clean_string(file, f->language, 0);
+	check_clean(file, f->title, 0);
+	check_clean(file, f->link, 0);
+	check_clean(file, f->description, 0);
+	check_clean(file, f->language, 0);
 	for (i = 0; i < f->nitems; i++) {
 		const struct item	*it = f->items[i];
 
 		snprintf(ctx, sizeof ctx, "%s item %zu", file, i);
 		CHECK(it->id != NULL && *it->id != '\0', "%s: no id", ctx);
-		check_clean_string(ctx, it->id, 0);
-		check_clean_string(ctx, it->title, 0);
-		check_clean_string(ctx, it->link, 0);
-		check_clean_string(ctx, it->author, 0);
-		check_clean_string(ctx, it->summary, 1);
-		check_clean_string(ctx, it->content, 1);
+		check_clean(ctx, it->id, 0);
+		check_clean(ctx, it->title, 0);
+		check_clean(ctx, it->link, 0);
+		check_clean(ctx, it->author, 0);
+		check_clean(ctx, it->summary, 1);
+		check_clean(ctx, it->content, 1);
 		for (k = 0; k < it->ncategories; k++)
-			check_clean_string(ctx, it->categories[k], 0);
+			check_clean(ctx, it->categories[k], 0);
 		for (k = 0; k < it->nenclosures; k++) {
-			check_clean_string(ctx, it->enclosures[k].url, 0);
-			check_clean_string(ctx, it->enclosures[k].type, 0);
+			check_clean(ctx, it->enclosures[k].url, 0);
+			check_clean(ctx, it->enclosures[k].type, 0);
 			CHECK(strstr(it->enclosures[k].url, "://") != NULL,
 			    "%s: relative enclosure %s", ctx,
 			    it->enclosures[k].url);

@@ -174,70 +174,57 @@ line() { sed -n "${1}p" "$tmp/screen"; }
 # show: the last screen, as comments
 show() { sed 's/^/#   |/' "$tmp/screen"; }
 
-# wait_for ERE [SECONDS]: poll the screen every 50 ms until a line
-# matches (default 5 s); shows the screen when it times out
-wait_for() {
-	i=$((${2:-5} * 20))
+# poll SECONDS CMD...: run CMD every 50 ms until it succeeds (0), or
+# give up after SECONDS (1)
+poll() {
+	i=$(($1 * 20))
+	shift
 	while :; do
-		screen
-		grep -q -E -e "$1" "$tmp/screen" && return 0
+		"$@" && return 0
 		i=$((i - 1))
-		[ $i -le 0 ] && break
+		[ $i -le 0 ] && return 1
 		sleep 0.05
 	done
+}
+screen_matches() { screen; grep -q -E -e "$1" "$tmp/screen"; }
+screen_lacks() { screen; ! grep -q -E -e "$1" "$tmp/screen"; }
+line_matches() { screen; line "$1" | grep -q -E -e "$2"; }
+sel_is() { ui_sel=$(sel); [ "$ui_sel" = "$1" ]; }
+sel_like() {
+	ui_sel=$(sel)
+	# shellcheck disable=SC2254
+	case $ui_sel in
+	$1) return 0 ;;
+	esac
+	return 1
+}
+
+# wait_for ERE [SECONDS]: poll the screen until a line matches (default
+# 5 s); shows the screen when it times out
+wait_for() {
+	poll "${2:-5}" screen_matches "$1" && return 0
 	echo "# timed out waiting for /$1/; screen:"; show; return 1
 }
 # wait_gone ERE [SECONDS]: until no line matches
 wait_gone() {
-	i=$((${2:-5} * 20))
-	while :; do
-		screen
-		grep -q -E -e "$1" "$tmp/screen" || return 0
-		i=$((i - 1))
-		[ $i -le 0 ] && break
-		sleep 0.05
-	done
+	poll "${2:-5}" screen_lacks "$1" && return 0
 	echo "# timed out waiting for /$1/ to go; screen:"; show; return 1
 }
 # wait_line N ERE [SECONDS]: until line N matches
 wait_line() {
-	i=$((${3:-5} * 20))
-	while :; do
-		screen
-		line "$1" | grep -q -E -e "$2" && return 0
-		i=$((i - 1))
-		[ $i -le 0 ] && break
-		sleep 0.05
-	done
+	poll "${3:-5}" line_matches "$1" "$2" && return 0
 	echo "# timed out waiting for line $1 to match /$2/; screen:"; show
 	return 1
 }
 # wait_sel TEXT [SECONDS]: until the focused selection is TEXT (see sel)
 wait_sel() {
-	i=$((${2:-5} * 20))
-	while :; do
-		ui_sel=$(sel)
-		[ "$ui_sel" = "$1" ] && return 0
-		i=$((i - 1))
-		[ $i -le 0 ] && break
-		sleep 0.05
-	done
+	poll "${2:-5}" sel_is "$1" && return 0
 	echo "# selection is '$ui_sel', want '$1'; screen:"; screen; show
 	return 1
 }
 # wait_sel_like PATTERN [SECONDS]: the same with a shell pattern
 wait_sel_like() {
-	i=$((${2:-5} * 20))
-	while :; do
-		ui_sel=$(sel)
-		# shellcheck disable=SC2254
-		case $ui_sel in
-		$1) return 0 ;;
-		esac
-		i=$((i - 1))
-		[ $i -le 0 ] && break
-		sleep 0.05
-	done
+	poll "${2:-5}" sel_like "$1" && return 0
 	echo "# selection is '$ui_sel', want '$1'; screen:"; screen; show
 	return 1
 }
