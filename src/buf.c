@@ -73,13 +73,21 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	return 0;
 }
 
-/* Hand the contents to the caller (never NULL) and leave the buffer empty. */
+/*
+ * Hand the contents to the caller (never NULL) and leave the buffer
+ * empty.  What is taken is usually kept, so much spare room is given back.
+ */
 char *
 buf_take(struct buf *b)
 {
 	char	*p;
 
-	p = b->data != NULL ? b->data : xstrdup("");
+	if (b->data == NULL)
+		p = xstrdup("");
+	else if (b->cap - b->len > 64 && b->cap > 2 * (b->len + 1))
+		p = xreallocarray(b->data, b->len + 1, 1);	/* kept long */
+	else
+		p = b->data;
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;

@@ -55,7 +55,8 @@ static int
 dump_keep(struct dump_state *ds, struct feed *f, struct item *it)
 {
 	it->feed = f;
-	topics_item(it);
+	if (ds->format == DUMP_JSON || ds->filter != NULL)
+		topics_item(it);	/* TSV has no field for them */
 	return ds->filter == NULL || filter_match(ds->filter, it, NULL);
 }
 

@@ -246,7 +246,8 @@ date_zone(const char *w, int military)
 	size_t	 i;
 
 	for (i = 0; i < sizeof date_zones / sizeof date_zones[0]; i++) {
-		if (strcmp(w, date_zones[i].name) == 0)
+		if (w[0] == date_zones[i].name[0] &&	/* most differ here */
+		    strcmp(w, date_zones[i].name) == 0)
 			return (int)i;
 	}
 	if (military && w[0] != '\0' && w[0] != 'j' && w[1] == '\0')
