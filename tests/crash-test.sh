@@ -25,7 +25,7 @@ ITER=${ITER:-50}
 NFEEDS=30
 echo "# SEED=$SEED ITER=$ITER"
 mkdir "$tmp/root" || exit 99
-server_start "$tmp/root" 170
+server_start "$tmp/root" $((ITER * 3 + 20))
 
 # gen N:COUNT...: write feed N (f01.xml ...) with items 1..COUNT, each
 # replaced whole (temp file and rename: the server never sees half)

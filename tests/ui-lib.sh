@@ -174,6 +174,14 @@ line() { sed -n "${1}p" "$tmp/screen"; }
 # show: the last screen, as comments
 show() { sed 's/^/#   |/' "$tmp/screen"; }
 
+# steps CHECK...: run each "word word..." (unquoted) as a command; all
+# must pass (a sequence of keys and waits as one result)
+steps() {
+	for s in "$@"; do
+		eval "$s" || { echo "# failed at: $s"; return 1; }
+	done
+}
+
 # poll SECONDS CMD...: run CMD every 50 ms until it succeeds (0), or
 # give up after SECONDS (1)
 poll() {

@@ -68,13 +68,6 @@ names() {
 	    sed 's/^. *[0-9?]*\/[0-9?]* *//' | tr -s ' ' | sed '/^$/d' \
 	    >"$tmp/names"
 }
-# steps CHECK...: run each "word word..." (unquoted) as a command; all
-# must pass (a sequence of keys and waits as one result)
-steps() {
-	for s in "$@"; do
-		eval "$s" || { echo "# failed at: $s"; return 1; }
-	done
-}
 
 prime main "$base/pensions.rss \"pensions\" \"uk\"" \
     "$base/jobs.atom \"jobs\" \"us\""
