@@ -30,6 +30,7 @@
 #include "feed.h"
 #include "filter.h"
 #include "i18n.h"
+#include "re.h"
 #include "text.h"
 #include "topics.h"
 #include "xmalloc.h"
@@ -561,6 +562,9 @@ parse_text(struct filter_parser *p, struct filter_term *t)
 		buf_free(&b);
 		return 0;
 	}
+	if (re_cost(s) > RE_COST_MAX)
+		return parse_error(p, _("column %zu: the regular expression "
+		    "repeats too much"), tok_column(p));
 	t->re = xmalloc(sizeof *t->re);
 	error = regcomp(t->re, s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
 	if (error == 0)

@@ -66,7 +66,8 @@ xstrndup(const char *s, size_t len)
 	char	*p;
 
 	p = xmalloc(len + 1);
-	memcpy(p, s, len);
+	if (len > 0)		/* s may be NULL then */
+		memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
 }

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "filter.h"
+#include "re.h"
 #include "text.h"
 #include "topics.h"
 #include "xmalloc.h"
@@ -533,6 +534,8 @@ cause_starts(const char *expr, const char *prefix)
 static void
 test_regex(void)
 {
+	struct filter	*f;
+
 	CHECK(cause_starts("title =~ \"[a\"",
 	    "column 10: invalid regular expression: "), "bad bracket");
 	CHECK(cause_starts("unread or title !~ \"(\"",
@@ -543,6 +546,59 @@ test_regex(void)
 	    "column 29: invalid regular expression: "), "trailing \\");
 	/* the message goes nowhere when cause is NULL */
 	CHECK(filter_parse("title =~ \"[\"", NULL) == NULL, "NULL cause");
+	/* Repetitions regcomp() would spell out into gigabytes (found by
+	 * the filter fuzzer), refused before it sees them. */
+	CHECK(cause_starts("title =~ \"sio++++++++++++++++++++++++++++++n\"",
+	    "column 10: the regular expression repeats too much"), "a+++");
+	CHECK(cause_starts("title =~ \"(((((((((((((((((a+)+)+)+)+)+)+)+)+)+)"
+	    "+)+)+)+)+)+)+)+)+\"", "column 10: the regular expression "
+	    "repeats too much"), "((a+)+)+");
+	CHECK(cause_starts("title =~ \"((a{99}){99}){99}\"", "column 10: the "
+	    "regular expression repeats too much"), "(a{99}){99}");
+	f = filter_parse("title =~ \"(pension|retraite)s?[[:space:]]+"
+	    "(reform|r.forme){1,2}\"", NULL);
+	CHECK(f != NULL, "an ordinary pattern compiles");
+	filter_free(f);
+}
+
+/* What re_cost() counts: the pattern's nodes once repetitions are spelt
+ * out, worked out by hand. */
+static void
+test_re_cost(void)
+{
+	static const struct {
+		const char	*re;
+		size_t		 cost;
+	} cases[] = {
+		{ "", 0 },
+		{ "pension", 7 },
+		{ "a+", 2 },			/* aa* */
+		{ "a++", 4 },			/* (aa*)(aa*)* */
+		{ "(ab)+", 4 },
+		{ "a{3}", 3 },
+		{ "a{2,5}", 5 },
+		{ "a{4,}", 4 },
+		{ "(a{3}){2}", 6 },
+		{ "[a-z]+x", 3 },		/* a bracket is one node */
+		{ "[]+]", 1 },			/* ... even holding + */
+		{ "[[:alpha:]]{2}", 2 },
+		{ "\\+", 1 },			/* a plain + */
+		{ "\\\\+", 2 },		/* a backslash, twice */
+		{ "\\{9}", 3 },		/* a plain brace */
+		{ "\\\\{9}", 9 },
+		{ "a{x}", 4 },			/* a plain brace */
+		{ "a*b?c|d", 4 },
+		{ "x)", 2 },			/* a plain parenthesis */
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		CHECK(re_cost(cases[i].re) == cases[i].cost, "%s: %zu, want %zu",
+		    cases[i].re, re_cost(cases[i].re), cases[i].cost);
+	CHECK(re_cost("a+++++++++++++++++++++++++++++++++++++++++++++++++++++"
+	    "+++++++++++++++") > RE_COST_MAX, "saturates, no overflow");
+	CHECK(re_cost("((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+	    "((((((((((a") > RE_COST_MAX, "too deep");
 }
 
 /* Match expr against an item of no feed published at t; -1: no parse. */
@@ -827,6 +883,7 @@ main(void)
 	setup();
 	test_parse();
 	test_regex();
+	test_re_cost();
 	test_eval();
 	test_topics();
 	test_env();
