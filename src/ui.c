@@ -292,18 +292,30 @@ draw_status(struct ui *u)
 	free(s);
 }
 
-/* The line between the panes. */
+/*
+ * The line between the panes.  In a UTF-8 locale it is drawn with the
+ * box-drawing characters themselves: the terminal's alternate character
+ * set shows as "x" and "q" in terminals that ignore it in UTF-8 mode.
+ */
 static void
 draw_separator(struct ui *u)
 {
-	int	 y;
+	int	 y, utf8 = text_is_utf8();
 
 	attrset(ui_attr(EL_INFO) & ~A_REVERSE);
 	if (u->sep_col >= 0) {
-		for (y = 1; y < LINES - 1; y++)
-			mvaddch(y, u->sep_col, ACS_VLINE);
-	} else if (u->sep_row >= 0)
-		mvhline(u->sep_row, 0, ACS_HLINE, COLS);
+		for (y = 1; y < LINES - 1; y++) {
+			if (utf8)
+				mvadd_wch(y, u->sep_col, WACS_VLINE);
+			else
+				mvaddch(y, u->sep_col, ACS_VLINE);
+		}
+	} else if (u->sep_row >= 0) {
+		if (utf8)
+			mvhline_set(u->sep_row, 0, WACS_HLINE, COLS);
+		else
+			mvhline(u->sep_row, 0, ACS_HLINE, COLS);
+	}
 	attrset(A_NORMAL);
 	wnoutrefresh(stdscr);
 }
