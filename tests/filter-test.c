@@ -555,14 +555,19 @@ test_regex(void)
 	    "repeats too much"), "((a+)+)+");
 	CHECK(cause_starts("title =~ \"((a{99}){99}){99}\"", "column 10: the "
 	    "regular expression repeats too much"), "(a{99}){99}");
+	CHECK(cause_starts("title =~ \"((a*)+){1000}\"", "column 10: the "
+	    "regular expression repeats too much"), "((a*)+){1000}");
+	CHECK(cause_starts("title =~ \"sio*+++++++++++++++1+ ?\"", "column 10: "
+	    "the regular expression repeats too much"), "o*+++");
 	f = filter_parse("title =~ \"(pension|retraite)s?[[:space:]]+"
 	    "(reform|r.forme){1,2}\"", NULL);
 	CHECK(f != NULL, "an ordinary pattern compiles");
 	filter_free(f);
 }
 
-/* What re_cost() counts: the pattern's nodes once repetitions are spelt
- * out, worked out by hand. */
+/* What re_cost() counts, worked out by hand: the pattern's nodes once
+ * repetitions are spelt out, plus the square of its empty transitions
+ * (one per *, ? and |, per optional copy, and per + and {m,}). */
 static void
 test_re_cost(void)
 {
@@ -572,22 +577,22 @@ test_re_cost(void)
 	} cases[] = {
 		{ "", 0 },
 		{ "pension", 7 },
-		{ "a+", 2 },			/* aa* */
-		{ "a++", 4 },			/* (aa*)(aa*)* */
-		{ "(ab)+", 4 },
+		{ "a+", 3 },			/* aa* */
+		{ "a++", 13 },			/* (aa*)(aa*)* */
+		{ "(ab)+", 5 },
 		{ "a{3}", 3 },
-		{ "a{2,5}", 5 },
-		{ "a{4,}", 4 },
+		{ "a{2,5}", 14 },
+		{ "a{4,}", 5 },
 		{ "(a{3}){2}", 6 },
-		{ "[a-z]+x", 3 },		/* a bracket is one node */
+		{ "[a-z]+x", 4 },		/* a bracket is one node */
 		{ "[]+]", 1 },			/* ... even holding + */
 		{ "[[:alpha:]]{2}", 2 },
 		{ "\\+", 1 },			/* a plain + */
-		{ "\\\\+", 2 },		/* a backslash, twice */
+		{ "\\\\+", 3 },		/* a backslash, twice */
 		{ "\\{9}", 3 },		/* a plain brace */
 		{ "\\\\{9}", 9 },
 		{ "a{x}", 4 },			/* a plain brace */
-		{ "a*b?c|d", 4 },
+		{ "a*b?c|d", 13 },
 		{ "x)", 2 },			/* a plain parenthesis */
 	};
 	size_t	 i;
