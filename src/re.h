@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#define RE_COST_MAX	100000	/* far above any pattern a reader writes */
+#define RE_COST_MAX	10000	/* far above any pattern a reader writes */
 
 size_t	 re_cost(const char *);
 
