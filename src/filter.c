@@ -449,7 +449,7 @@ parse_operator(struct filter_parser *p, struct filter_term *t)
 	const char	*name = filter_attrs[t->attr].name, *spell;
 	enum filter_type type = filter_attrs[t->attr].type;
 	size_t		 op = p->tok.op, col = tok_column(p);
-	int64_t		 lo, hi, lo2, hi2;
+	int64_t		 lo, hi, lo2 = 0, hi2 = 0;
 
 	if (p->tok.kw == KW_BETWEEN)
 		op = FILTER_BETWEEN;

@@ -150,13 +150,15 @@ source_items(struct ui *ui, const struct feedrow *r, struct item ***out)
 
 	if (r->kind == ROW_SEARCH) {
 		v = xreallocarray(NULL, ui->nresults + 1, sizeof *v);
-		memcpy(v, ui->results, ui->nresults * sizeof *v);
+		if (ui->nresults > 0)
+			memcpy(v, ui->results, ui->nresults * sizeof *v);
 		*out = v;
 		return ui->nresults;
 	}
 	if (r->kind == ROW_FEED) {
 		v = xreallocarray(NULL, r->feed->nitems + 1, sizeof *v);
-		memcpy(v, r->feed->items, r->feed->nitems * sizeof *v);
+		if (r->feed->nitems > 0)
+			memcpy(v, r->feed->items, r->feed->nitems * sizeof *v);
 		n = r->feed->nitems;
 		goto sorted;
 	}

@@ -15,7 +15,7 @@ char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /* Make room for one more element in a growable array (a, n used, cap). */
 #define ARRAY_RESERVE(a, n, cap) do {					\
-	if ((n) >= (cap)) {						\
+	if ((n) >= (cap) || (a) == NULL) {				\
 		(cap) = (cap) ? (cap) * 2 : 8;				\
 		(a) = xreallocarray((a), (cap), sizeof *(a));		\
 	}								\
