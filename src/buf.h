@@ -29,7 +29,8 @@ void	 buf_free(struct buf *);
 static inline int
 buf_add(struct buf *b, const void *p, size_t len)
 {
-	if (b->cap - b->len <= len && buf_grow(b, len) == -1)
+	if ((b->cap - b->len <= len || b->data == NULL) &&
+	    buf_grow(b, len) == -1)
 		return -1;
 	if (len > 0)
 		memcpy(b->data + b->len, p, len);
