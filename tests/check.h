@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static int	check_failures;
 static int	check_count;
@@ -35,6 +36,16 @@ static int	check_count;
 		    check_w ? check_w : "(null)");			\
 	}								\
 } while (0)
+
+/* Seconds on the monotonic clock, to bound what a test may take. */
+static inline double
+check_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 #define CHECK_DONE() do {						\
 	printf("%d checks, %d failed\n", check_count, check_failures);	\

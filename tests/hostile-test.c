@@ -60,7 +60,6 @@ struct stream {
 	const char	*tail;
 };
 
-static double	 now(void);
 static long	 peak_kib(int);
 static time_t	 civil(int, int, int, int, int, int);
 static char	*check_feed(const char *, const struct feed *, const char *,
@@ -83,15 +82,6 @@ static void	 test_nul(void);
 static void	 test_ids(void);
 static void	 test_dates(void);
 static void	 test_links(void);
-
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /*
  * The peak resident size so far, in KiB.  reset first lowers the peak to
@@ -241,7 +231,7 @@ stream_parse(const char *what, const struct stream *s, size_t maxpush,
 	const char	*slow;
 	size_t		 i = 0, off, n, pushed = 0;
 	int		 refused = 0, ended = 0;
-	double		 t = now();
+	double		 t = check_now();
 	long		 grew = peak_kib(1);
 
 	p = parse_new(BASE, NULL, NULL, NULL, NULL);
@@ -266,7 +256,7 @@ stream_parse(const char *what, const struct stream *s, size_t maxpush,
 	buf_free(&b);
 	f = parse_finish(p, cause);
 	parse_free(p);
-	t = now() - t;
+	t = check_now() - t;
 	grew = peak_kib(0) - grew;
 	printf("# %s: %.2f s, peak memory +%ld KiB, %zu bytes read\n", what,
 	    t, grew, pushed);

@@ -12,6 +12,11 @@
 # shellcheck disable=SC2317,SC2154,SC2119,SC2120
 # (functions called through check; variables set by tests/lib.sh;
 # screen's FILE is optional)
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
+case $(tmux -V 2>/dev/null) in
+"tmux "[3-9].*|"tmux "[1-9][0-9]*|"tmux next-"*) ;;
+*) echo "SKIP: tmux 3.0 or later needed"; exit 77 ;;
+esac
 case $SSNEWS in
 /*) ;;
 *) SSNEWS=$(pwd)/$SSNEWS ;;	# the sessions run elsewhere

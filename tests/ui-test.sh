@@ -17,11 +17,6 @@
 # screen's FILE is optional)
 NAME=ui-test
 srcdir=${srcdir:-$(dirname "$0")/..}
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
-case $(tmux -V 2>/dev/null) in
-"tmux "[3-9].*|"tmux "[1-9][0-9]*|"tmux next-"*) ;;
-*) echo "SKIP: tmux 3.0 or later needed"; exit 77 ;;
-esac
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui-lib.sh"
 t_start=$(now_ms)
