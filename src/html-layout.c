@@ -23,7 +23,6 @@ static int	 is_word(char);
 static int	 mark_cmp(const void *, const void *);
 static void	 mark_add(struct html_doc *, uint32_t, uint32_t);
 static void	 block_marks(struct html_doc *, const struct block *);
-static size_t	 wrap(const char *, size_t, int, int *);
 static void	 lrun_add(struct html_doc *, size_t, size_t, unsigned);
 static void	 runs_or(struct html_doc *, size_t, size_t, unsigned);
 static void	 emit(struct html_doc *, const struct block *, size_t,
@@ -227,50 +226,6 @@ html_mark(struct html_doc *d, const char *pattern, int flags)
 	buf_free(&f);
 }
 
-/*
- * Bytes of s (len) that make its next line at cols columns, as text_wrap()
- * does: up to a newline, else after the last space that fits, else as
- * much as fits (at least one character).  Bounded by len, so a long block
- * costs its length once, not once per line.
- */
-static size_t
-wrap(const char *s, size_t len, int cols, int *width)
-{
-	uint32_t	 c;
-	size_t		 i, n, brk = 0;
-	int		 w = 0, wbrk = 0, cw;
-
-	for (i = 0; i < len; i += n) {
-		n = 1;
-		c = (unsigned char)s[i];
-		if (c == '\n')
-			break;
-		if (c < 0x80)
-			cw = 1;
-		else {
-			n = text_decode(s + i, len - i, &c);
-			cw = text_cpwidth(c);
-		}
-		if (c == ' ') {
-			brk = i;
-			wbrk = w;
-		}
-		if (w + cw > cols) {
-			if (brk > 0) {
-				i = brk;
-				w = wbrk;
-			} else if (i == 0) {
-				i = n;	/* wider than the whole line */
-				w = cw;
-			}
-			break;
-		}
-		w += cw;
-	}
-	*width = w;
-	return i;
-}
-
 static void
 lrun_add(struct html_doc *d, size_t off, size_t len, unsigned attr)
 {
@@ -439,11 +394,11 @@ layout_step(struct html_doc *d)
 	} else if (b->kind == B_PRE) {
 		nl = memchr(t + d->off, '\n', b->len - d->off);
 		n = nl != NULL ? (size_t)(nl - t) - d->off : b->len - d->off;
-		(void)wrap(t + d->off, n, INT32_MAX, &w);	/* measure */
+		(void)text_wrapn(t + d->off, n, INT32_MAX, &w);	/* measure */
 		emit(d, b, d->off, d->off + n, w, which);
 		d->off += n + 1;
 	} else {
-		n = wrap(t + d->off, b->len - d->off, avail, &w);
+		n = text_wrapn(t + d->off, b->len - d->off, avail, &w);
 		emit(d, b, d->off, d->off + n, w, which);
 		d->off += n;
 		if (d->off < b->len && t[d->off] == '\n')

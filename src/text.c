@@ -450,17 +450,33 @@ text_clip(struct buf *out, const char *s, size_t len, int cols)
 size_t
 text_wrap(const char *s, int cols, int *width)
 {
+	return text_wrapn(s, strlen(s), cols, width);
+}
+
+/*
+ * The same within the first len bytes of s: a long block of text costs
+ * its length once, not once per line.
+ */
+size_t
+text_wrapn(const char *s, size_t len, int cols, int *width)
+{
 	uint32_t	 c;
-	size_t		 len = strlen(s), i, n, brk = 0;
+	size_t		 i, n, brk = 0;
 	int		 w = 0, wbrk = 0, cw;
 
 	if (cols < 1)
 		cols = 1;
 	for (i = 0; i < len; i += n) {
-		n = text_decode(s + i, len - i, &c);
+		c = (unsigned char)s[i];
+		if (c < 0x80) {		/* most text: no decoding */
+			n = 1;
+			cw = c >= 0x20 && c != 0x7f;
+		} else {
+			n = text_decode(s + i, len - i, &c);
+			cw = text_is_invisible(c) ? 0 : text_cpwidth(c);
+		}
 		if (c == '\n')
 			break;
-		cw = text_is_invisible(c) ? 0 : text_cpwidth(c);
 		if (c == ' ' || c == '\t') {
 			brk = i;
 			wbrk = w;

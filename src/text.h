@@ -32,6 +32,7 @@ int	 text_width(const char *);
 int	 text_fit(struct buf *, const char *, int, int);
 int	 text_clip(struct buf *, const char *, size_t, int);
 size_t	 text_wrap(const char *, int, int *);
+size_t	 text_wrapn(const char *, size_t, int, int *);
 void	 text_fold(struct buf *, const char *, size_t);
 int	 text_casestr(const char *, const char *);
 
