@@ -138,7 +138,6 @@ open_store(struct cli *cli, struct feedlist *fl, int readonly)
 		free(cause);
 	}
 	log_debug("cache loaded");
-	retopic(fl, st);
 	return st;
 }
 
@@ -152,6 +151,7 @@ run_digest(struct cli *cli, struct feedlist *fl)
 	st = open_store(cli, fl, 1);
 	if (st == NULL)
 		return 1;
+	retopic(fl, st);
 	rc = cmd_digest(cli, fl, st);
 	store_close(st);
 	return rc;
@@ -183,11 +183,12 @@ run_with_cache(struct cli *cli, struct feedlist *fl)
 	st = open_store(cli, fl, readonly);
 	if (st == NULL)
 		return 1;
-	if (readonly) {		/* no network, no signals to catch */
+	if (readonly) {		/* no network, no signals, no topics */
 		rc = cmd_print_unread(fl);
 		store_close(st);
 		return rc;
 	}
+	retopic(fl, st);
 	if (fetch_init(&cause) != 0 || signals_init() != 0) {
 		log_warnx("%s", cause != NULL ? cause : "signals");
 		free(cause);
