@@ -23,29 +23,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 99' HUP INT TERM
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-# check DESCRIPTION COMMAND...: one test line from the command's status
-check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
-# eq/ge/le GOT WANT: compare, saying what was got when it fails
-eq() {
-	[ "$1" = "$2" ] && return 0
-	echo "# got '$1', want '$2'"; return 1
-}
-ge() {
-	[ "$1" -ge "$2" ] 2>/dev/null && return 0
-	echo "# got '$1', want >= $2"; return 1
-}
-le() {
-	[ "$1" -le "$2" ] 2>/dev/null && return 0
-	echo "# got '$1', want <= $2"; return 1
-}
+. "$srcdir/tests/tap.sh"
 # fge A B: A >= B as decimal numbers
 fge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }' ||
     { echo "# got '$1', want >= $2"; return 1; }; }
-has() { grep -q "$@" || { echo "# no match for '$1' in $2"; return 1; }; }
 
 wfmt='%{http_code} %{num_redirects} %{size_download} %{time_total}'
 wfmt="$wfmt %{size_header}"
@@ -68,20 +49,6 @@ hdr() {
 	        v = substr($0, i + 1); sub(/^[ \t]*/, "", v) } }
 	    END { print v }' "$tmp/hdr"
 }
-# snap: save the /__stats JSON flattened to "key|key<TAB>value" lines
-snap() {
-	curl -q --noproxy '*' -s --max-time 5 "$base/__stats" |
-	    python3 -c 'import json, sys
-def out(k, v):
-    if isinstance(v, dict):
-        for kk, vv in v.items():
-            out(k + "|" + kk if k else kk, vv)
-    else:
-        print("%s\t%s" % (k, v))
-out("", json.load(sys.stdin))' >"$tmp/stats"
-}
-# sget KEY: a value from the last snap, e.g. sget 'by_status|200'
-sget() { awk -F '\t' -v k="$1" '$1 == k { print $2 }' "$tmp/stats"; }
 
 mkdir "$tmp/root" "$tmp/root2" || exit 99
 cat >"$tmp/root/feed.xml" <<'EOF'
@@ -290,6 +257,4 @@ else
 	pid2=
 fi
 
-echo "1..$n"
-[ "$fails" -eq 0 ] || { echo "# $fails of $n failed"; exit 1; }
-exit 0
+tap_end
