@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "headlines.h"
 #include "topics.h"
 #include "xmalloc.h"
 
@@ -30,15 +31,8 @@ static void	 test_replace(const char *);
 static void	 load_fails(const char *, const char *, const char *);
 static void	 test_errors(const char *);
 static void	 test_ids(void);
-static double	 ratio(unsigned, unsigned);
 static void	 test_headlines(const char *);
 
-struct eval {
-	unsigned	 tp[TOPICS_MAX], fp[TOPICS_MAX], fn[TOPICS_MAX];
-	unsigned	 items;
-};
-static void	 eval_print(const char *, const struct eval *, double *,
-		     double *);
 
 struct match_case {
 	const char	*lang;		/* NULL: unknown */
@@ -149,23 +143,9 @@ static const struct match_case match_cases[] = {
 static uint32_t
 mask_of(const char *ids)
 {
-	char		 id[64];
-	uint32_t	 m = 0;
-	size_t		 n;
-	int		 t;
+	uint32_t	 m;
 
-	while (*ids != '\0') {
-		n = strcspn(ids, ",");
-		if (n >= sizeof id)
-			n = sizeof id - 1;
-		memcpy(id, ids, n);
-		id[n] = '\0';
-		t = topics_lookup(id);
-		CHECK(t >= 0, "unknown topic \"%s\"", id);
-		if (t >= 0)
-			m |= UINT32_C(1) << t;
-		ids += n + (ids[n] == ',');
-	}
+	CHECK(hl_mask(ids, &m) == 0, "unknown topic in \"%s\"", ids);
 	return m;
 }
 
@@ -426,87 +406,38 @@ test_ids(void)
 	CHECK(topics_lookup("nothing") == -1, "lookup nothing");
 }
 
-
-/* Precision (tp, fp) or recall (tp, fn); 1 when there is nothing. */
-static double
-ratio(unsigned tp, unsigned other)
-{
-	return tp + other == 0 ? 1.0 : (double)tp / (tp + other);
-}
-
-/* Print a table of e; return the micro-averaged precision and recall. */
-static void
-eval_print(const char *name, const struct eval *e, double *p, double *r)
-{
-	unsigned	 t, tp = 0, fp = 0, fn = 0;
-
-	printf("%s: %u items\n%-14s %4s %4s %4s %9s %9s\n", name, e->items,
-	    "topic", "tp", "fp", "fn", "precision", "recall");
-	for (t = 0; t < topics_count(); t++) {
-		printf("%-14s %4u %4u %4u %9.3f %9.3f\n", topics_id(t),
-		    e->tp[t], e->fp[t], e->fn[t], ratio(e->tp[t], e->fp[t]),
-		    ratio(e->tp[t], e->fn[t]));
-		tp += e->tp[t];
-		fp += e->fp[t];
-		fn += e->fn[t];
-	}
-	*p = ratio(tp, fp);
-	*r = ratio(tp, fn);
-	printf("%-14s %4u %4u %4u %9.3f %9.3f\n\n", "micro", tp, fp, fn, *p,
-	    *r);
-}
-
 /* Precision and recall on the labelled headlines. */
 static void
 test_headlines(const char *srcdir)
 {
-	struct eval	 e[3];	/* tune, held, all */
-	char		 path[1024], line[4096], *col[5], *p;
+	struct hl_counts c[HL_SPLITS];
+	char		 path[1024], line[4096], *col[HL_COLUMNS];
 	FILE		*f;
-	uint32_t	 want, got, bit;
-	unsigned	 t, n = 0;
+	uint32_t	 want;
+	unsigned	 n = 0;
 	double		 prec, rec;
-	int		 i, k;
 
 	snprintf(path, sizeof path, "%s/tests/data/headlines.tsv", srcdir);
 	f = fopen(path, "r");
 	CHECK(f != NULL, "%s: cannot open", path);
 	if (f == NULL)
 		return;
-	memset(e, 0, sizeof e);
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		for (p = line, i = 0; i < 5; i++) {
-			col[i] = p;
-			p += strcspn(p, "\t");
-			if (*p != '\0')
-				*p++ = '\0';
-		}
+	memset(c, 0, sizeof c);
+	while (hl_next(f, line, sizeof line, col)) {
 		n++;
-		CHECK(strcmp(col[0], "tune") == 0 || strcmp(col[0], "held") ==
-		    0, "item %u: split \"%s\"", n, col[0]);
-		want = strcmp(col[2], "-") == 0 ? 0 : mask_of(col[2]);
-		got = topics_match(col[3], col[4], NULL, col[1], NULL, 0);
-		k = strcmp(col[0], "held") == 0;
-		for (i = 0; i < 3; i++) {
-			if (i != k && i != 2)
-				continue;
-			e[i].items++;
-			for (t = 0; t < topics_count(); t++) {
-				bit = UINT32_C(1) << t;
-				e[i].tp[t] += (want & got & bit) != 0;
-				e[i].fp[t] += (~want & got & bit) != 0;
-				e[i].fn[t] += (want & ~got & bit) != 0;
-			}
-		}
+		CHECK(strcmp(col[HL_SPLIT], "tune") == 0 ||
+		    strcmp(col[HL_SPLIT], "held") == 0, "item %u: split \"%s\"",
+		    n, col[HL_SPLIT]);
+		want = mask_of(col[HL_TOPICS]);
+		hl_count(c, strcmp(col[HL_SPLIT], "held") == 0, want,
+		    topics_match(col[HL_TITLE], col[HL_SUMMARY], NULL,
+		    col[HL_LANG], NULL, 0));
 	}
 	fclose(f);
 	CHECK(n >= 400, "%u labelled headlines", n);
-	eval_print("tune", &e[0], &prec, &rec);
-	eval_print("held-out", &e[1], &prec, &rec);
-	eval_print("all", &e[2], &prec, &rec);
+	hl_report("tune", &c[HL_TUNE], &prec, &rec);
+	hl_report("held-out", &c[HL_HELD], &prec, &rec);
+	hl_report("all", &c[HL_ALL], &prec, &rec);
 	CHECK(prec >= MIN_PRECISION, "micro precision %.3f < %.2f", prec,
 	    MIN_PRECISION);
 	CHECK(rec >= MIN_RECALL, "micro recall %.3f < %.2f", rec, MIN_RECALL);

@@ -20,18 +20,9 @@
 
 #include "buf.h"
 #include "topics.h"
+#include "../tests/headlines.h"
 
-#define SPLITS	3	/* tune, held, all */
-
-struct counts {
-	unsigned	 tp[TOPICS_MAX], fp[TOPICS_MAX], fn[TOPICS_MAX];
-	unsigned	 items, exact;
-};
-
-static uint32_t	 parse_labels(const char *);
 static void	 eval(FILE *, int, int);
-static void	 report(const char *, const struct counts *);
-static double	 ratio(unsigned, unsigned);
 static void	 bench(unsigned, int);
 static double	 now(void);
 
@@ -39,26 +30,11 @@ static double	 now(void);
 static uint32_t
 parse_labels(const char *s)
 {
-	char		 id[64];
-	size_t		 n;
-	uint32_t	 mask = 0;
-	int		 t;
+	uint32_t	 mask;
 
-	while (*s != '\0' && strcmp(s, "-") != 0) {
-		n = strcspn(s, ",");
-		if (n >= sizeof id) {
-			fprintf(stderr, "label too long: %s\n", s);
-			exit(2);
-		}
-		memcpy(id, s, n);
-		id[n] = '\0';
-		t = topics_lookup(id);
-		if (t == -1) {
-			fprintf(stderr, "unknown topic: %s\n", id);
-			exit(2);
-		}
-		mask |= UINT32_C(1) << t;
-		s += n + (s[n] == ',');
+	if (hl_mask(s, &mask) == -1) {
+		fprintf(stderr, "unknown topic in %s\n", s);
+		exit(2);
 	}
 	return mask;
 }
@@ -83,78 +59,30 @@ print_mask(uint32_t m)
 static void
 eval(FILE *f, int verbose, int nolang)
 {
-	struct counts	 c[SPLITS];
-	char		 line[4096], *col[5], *p;
-	uint32_t	 want, got, bit;
-	unsigned	 t;
-	int		 i, s;
+	struct hl_counts c[HL_SPLITS];
+	char		 line[4096], *col[HL_COLUMNS];
+	uint32_t	 want, got;
+	double		 prec, rec;
+	int		 held;
 
 	memset(c, 0, sizeof c);
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		for (p = line, i = 0; i < 5; i++) {
-			col[i] = p;
-			p += strcspn(p, "\t");
-			if (*p != '\0')
-				*p++ = '\0';
-		}
-		want = parse_labels(col[2]);
-		got = topics_match(col[3], col[4], NULL, nolang ? NULL : col[1],
-		    NULL, 0);
-		s = strcmp(col[0], "held") == 0;
-		for (i = 0; i < SPLITS; i++) {
-			if (i != s && i != 2)
-				continue;
-			c[i].items++;
-			c[i].exact += want == got;
-			for (t = 0; t < topics_count(); t++) {
-				bit = UINT32_C(1) << t;
-				c[i].tp[t] += (want & got & bit) != 0;
-				c[i].fp[t] += (~want & got & bit) != 0;
-				c[i].fn[t] += (want & ~got & bit) != 0;
-			}
-		}
-		if (verbose && !s && want != got) {
-			printf("%s want ", col[1]);
+	while (hl_next(f, line, sizeof line, col)) {
+		want = parse_labels(col[HL_TOPICS]);
+		got = topics_match(col[HL_TITLE], col[HL_SUMMARY], NULL,
+		    nolang ? NULL : col[HL_LANG], NULL, 0);
+		held = strcmp(col[HL_SPLIT], "held") == 0;
+		hl_count(c, held, want, got);
+		if (verbose && !held && want != got) {
+			printf("%s want ", col[HL_LANG]);
 			print_mask(want);
 			printf(" got ");
 			print_mask(got);
-			printf(": %s | %s\n", col[3], col[4]);
+			printf(": %s | %s\n", col[HL_TITLE], col[HL_SUMMARY]);
 		}
 	}
-	report("tune", &c[0]);
-	report("held-out", &c[1]);
-	report("all", &c[2]);
-}
-
-/* Precision (tp, fp) or recall (tp, fn); 1 when there is nothing. */
-static double
-ratio(unsigned tp, unsigned other)
-{
-	return tp + other == 0 ? 1.0 : (double)tp / (tp + other);
-}
-
-static void
-report(const char *name, const struct counts *c)
-{
-	unsigned	 t, tp = 0, fp = 0, fn = 0;
-
-	printf("\n%s: %u items, %u with exactly the right topics\n", name,
-	    c->items, c->exact);
-	printf("%-14s %5s %5s %5s %9s %9s\n", "topic", "tp", "fp", "fn",
-	    "precision", "recall");
-	for (t = 0; t < topics_count(); t++) {
-		printf("%-14s %5u %5u %5u %9.3f %9.3f\n", topics_id(t),
-		    c->tp[t], c->fp[t], c->fn[t], ratio(c->tp[t], c->fp[t]),
-		    ratio(c->tp[t], c->fn[t]));
-		tp += c->tp[t];
-		fp += c->fp[t];
-		fn += c->fn[t];
-	}
-	printf("%-14s %5u %5u %5u %9.3f %9.3f\n", "micro", tp, fp, fn,
-	    ratio(tp, fp), ratio(tp, fn));
+	hl_report("tune", &c[HL_TUNE], &prec, &rec);
+	hl_report("held-out", &c[HL_HELD], &prec, &rec);
+	hl_report("all", &c[HL_ALL], &prec, &rec);
 }
 
 static double
